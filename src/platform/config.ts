@@ -1,0 +1,68 @@
+import path from 'node:path';
+
+/** Typed configuration read from the environment. Defaults give the embedded (SQLite) setup. */
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl: string | null;
+  demo: boolean;
+  natsUrl: string | null;
+  secretKeyFile: string;
+  version: string;
+  /** scrypt cost parameter N for new password hashes (stored in each hash, so lowering it for tests is safe). */
+  passwordHashCost: number;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  loginRateLimitPerMinute: number;
+  bodyLimitBytes: number;
+  outboxPollMs: number;
+  logLevel: string;
+  trustProxy: boolean;
+  webDir: string;
+}
+
+function int(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`config: ${name} must be a non-negative integer, got "${value}"`);
+  return n;
+}
+
+export const VERSION = '0.1.0';
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const dataDir = path.resolve(env.TONGBAN_DATA_DIR || './data');
+  const databaseUrl = env.DATABASE_URL && env.DATABASE_URL.trim() !== '' ? env.DATABASE_URL.trim() : null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new Error('config: DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  const config: Config = {
+    host: env.HOST || '127.0.0.1',
+    port: int(env.PORT, 3000, 'PORT'),
+    dataDir,
+    databaseUrl,
+    demo: env.TONGBAN_DEMO !== '0',
+    natsUrl: env.NATS_URL || null,
+    secretKeyFile: path.resolve(env.TONGBAN_SECRET_KEY_FILE || path.join(dataDir, 'secret.key')),
+    version: VERSION,
+    passwordHashCost: int(env.TONGBAN_PASSWORD_COST, 16384, 'TONGBAN_PASSWORD_COST'),
+    sessionIdleMinutes: int(env.TONGBAN_SESSION_IDLE_MINUTES, 30, 'TONGBAN_SESSION_IDLE_MINUTES'),
+    sessionAbsoluteHours: int(env.TONGBAN_SESSION_HOURS, 12, 'TONGBAN_SESSION_HOURS'),
+    loginMaxFailures: int(env.TONGBAN_LOGIN_MAX_FAILURES, 5, 'TONGBAN_LOGIN_MAX_FAILURES'),
+    loginLockMinutes: int(env.TONGBAN_LOGIN_LOCK_MINUTES, 15, 'TONGBAN_LOGIN_LOCK_MINUTES'),
+    loginRateLimitPerMinute: int(env.TONGBAN_LOGIN_RATE_PER_MINUTE, 30, 'TONGBAN_LOGIN_RATE_PER_MINUTE'),
+    bodyLimitBytes: int(env.TONGBAN_BODY_LIMIT, 256 * 1024, 'TONGBAN_BODY_LIMIT'),
+    outboxPollMs: int(env.TONGBAN_OUTBOX_POLL_MS, 500, 'TONGBAN_OUTBOX_POLL_MS'),
+    logLevel: env.LOG_LEVEL || 'info',
+    trustProxy: env.TONGBAN_TRUST_PROXY === '1',
+    webDir: path.resolve(env.TONGBAN_WEB_DIR || path.join(import.meta.dirname, '..', '..', 'dist', 'web')),
+    ...overrides,
+  };
+  if (config.passwordHashCost < 1024 || (config.passwordHashCost & (config.passwordHashCost - 1)) !== 0) {
+    throw new Error('config: TONGBAN_PASSWORD_COST must be a power of two ≥ 1024');
+  }
+  return config;
+}

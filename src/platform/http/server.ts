@@ -1,0 +1,171 @@
+import Fastify, { type FastifyInstance, type FastifyBaseLogger, type RawServerDefault, type FastifyError } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import { AppError } from '../errors.js';
+import type { Actor } from '../actor.js';
+import { anonymousActor } from '../actor.js';
+import { newId } from '../ids.js';
+import { checkAccess } from './access.js';
+import { describeValidation, validatorCompiler } from './validation.js';
+import type { Config } from '../config.js';
+
+export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
+
+export const SESSION_COOKIE = 'tb_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+export interface ResolvedSession {
+  actor: Actor;
+  csrfToken: string;
+}
+
+export interface ServerOptions {
+  config: Config;
+  logger?: boolean;
+  /** Turns a session token into an actor; null when the token is unknown, revoked or expired. */
+  resolveSession(token: string, requestId: string, request: { ip: string; userAgent: string | undefined }): Promise<ResolvedSession | null>;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Fastify with the platform's cross-cutting behaviour; modules add their routes afterwards. */
+export async function createServer(opts: ServerOptions): Promise<App> {
+  const { config } = opts;
+  const app = Fastify({
+    logger: opts.logger ? { level: config.logLevel } : false,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : newId();
+    },
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.decorateRequest('actor', null as unknown as Actor);
+
+  // Deny by default: an API route without an access declaration stops the server from starting.
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api')) return;
+    if (route.url.startsWith('/api/docs')) {
+      route.config = { ...(route.config ?? {}), access: 'public' } as typeof route.config;
+      route.schema = { ...(route.schema ?? {}), hide: true } as typeof route.schema;
+      return;
+    }
+    if (!(route.config as { access?: unknown } | undefined)?.access) {
+      throw new Error(`route ${route.method} ${route.url} does not declare who may call it (config.access)`);
+    }
+  });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    hsts: { maxAge: 31536000, includeSubDomains: true },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) =>
+      new AppError('rate_limited', 'request.rate_limited', `Too many requests; try again in ${Math.ceil(ctx.ttl / 1000)} s.`, { retryAfterSeconds: Math.ceil(ctx.ttl / 1000) }),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Tongban API', version: config.version, description: 'Tongban (通办) government services platform. Errors are `{"error":{"code","message","details"}}`; lists are `{"items","nextCursor"}`.' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'token from POST /api/v1/auth/login' },
+          cookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'session cookie; unsafe methods also need the x-csrf-token header' },
+        },
+      },
+    },
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    request.actor = anonymousActor(request.id);
+    const auth = request.headers.authorization;
+    let token: string | undefined;
+    let viaCookie = false;
+    if (auth && /^Bearer\s+/i.test(auth)) token = auth.replace(/^Bearer\s+/i, '').trim();
+    else if (request.cookies[SESSION_COOKIE]) {
+      token = request.cookies[SESSION_COOKIE];
+      viaCookie = true;
+    }
+    const access = request.routeOptions.config?.access;
+    if (token) {
+      const resolved = await opts.resolveSession(token, request.id, { ip: request.ip, userAgent: request.headers['user-agent'] });
+      if (resolved) {
+        request.actor = resolved.actor;
+        if (viaCookie && UNSAFE.has(request.method) && request.headers[CSRF_HEADER] !== resolved.csrfToken) {
+          throw new AppError('forbidden', 'auth.csrf_failed', 'The request did not carry a valid CSRF token; reload the page and try again.');
+        }
+      } else if (access && access !== 'public') {
+        if (viaCookie) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        throw new AppError('unauthenticated', 'auth.session_expired', 'Your session has expired or was ended; please log in again.');
+      }
+    }
+    if (access) checkAccess(access, request.actor);
+  });
+
+  app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
+    if (err instanceof AppError) {
+      if (err.kind === 'rate_limited' && (err.details as { retryAfterSeconds?: number })?.retryAfterSeconds) {
+        reply.header('retry-after', String((err.details as { retryAfterSeconds: number }).retryAfterSeconds));
+      }
+      return reply.status(err.status).send({ error: { code: err.code, message: err.message, details: err.details ?? null } });
+    }
+    const fe = err as FastifyError;
+    if (fe.validation) {
+      const part = fe.validationContext ?? 'request';
+      const { message, details } = describeValidation(fe.validation as never, part);
+      return reply.status(400).send({ error: { code: 'request.invalid', message, details } });
+    }
+    if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return reply.status(413).send({ error: { code: 'request.too_large', message: `The request body is larger than the limit of ${config.bodyLimitBytes} bytes.`, details: { limitBytes: config.bodyLimitBytes } } });
+    }
+    if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return reply.status(415).send({ error: { code: 'request.unsupported_media_type', message: 'Send the body as application/json.', details: null } });
+    }
+    if (fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (fe.statusCode === 400 && err instanceof SyntaxError)) {
+      return reply.status(400).send({ error: { code: 'request.malformed_json', message: 'The request body is not valid JSON.', details: null } });
+    }
+    if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+      return reply.status(fe.statusCode).send({ error: { code: 'request.rejected', message: fe.message, details: null } });
+    }
+    request.log.error({ err }, 'unhandled error');
+    return reply.status(500).send({ error: { code: 'internal', message: 'Something went wrong on our side. The request id is ' + request.id + '.', details: { requestId: request.id } } });
+  });
+
+  return app;
+}
+
+export const ErrorSchema = {
+  type: 'object',
+  properties: {
+    error: {
+      type: 'object',
+      properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} },
+      required: ['code', 'message'],
+    },
+  },
+} as const;
