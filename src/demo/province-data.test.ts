@@ -7,7 +7,7 @@ import {
   isValidUscc,
   parentRegionCode,
   regionLevel,
-} from '../modules/identity/identity.codes.js';
+} from '../platform/codes.js';
 import {
   DEMO_AGENT_SCOPES,
   DEMO_DEPARTMENT_KINDS,

@@ -17,7 +17,7 @@ import {
   USCC_ALPHABET,
   generateCitizenId,
   generateUscc,
-} from '../modules/identity/identity.codes.js';
+} from '../platform/codes.js';
 
 // ---------------------------------------------------------------------------------------------
 // Public types
@@ -138,7 +138,7 @@ export const DEMO_DEPARTMENT_KINDS = [
 ] as const;
 
 /** Scopes an enterprise can grant its agents (经办人) in the demo. */
-export const DEMO_AGENT_SCOPES = ['profile.read', 'applications.read', 'applications.submit', 'licences.read'] as const;
+export const DEMO_AGENT_SCOPES = ['profile.read', 'applications.read', 'applications.submit', 'licenses.use'] as const;
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic pseudo-randomness
@@ -1005,9 +1005,9 @@ export const demoAgentGrants: readonly DemoAgentGrant[] = [
   grant('澜州市明湖区鲜味餐饮有限公司', '王五', ['profile.read', 'applications.submit'], '2027-12-31'),
   // zhaoliu's grant for 李四's trading company expired on 2026-01-31
   grant('澜州市云台区李记商贸有限公司', '赵六', ['profile.read', 'applications.read', 'applications.submit'], '2026-01-31'),
-  grant('澜州智云信息技术有限公司', '宋佳琪', ['profile.read', 'applications.read', 'applications.submit', 'licences.read'], '2027-06-30'),
+  grant('澜州智云信息技术有限公司', '宋佳琪', ['profile.read', 'applications.read', 'applications.submit', 'licenses.use'], '2027-06-30'),
   grant('青川市江口区宏达建材有限公司', '蔡小琴', ['applications.read', 'applications.submit'], '2027-03-31'),
-  grant('云澜省澜江物流股份有限公司', '姚振宇', ['profile.read', 'licences.read'], '2028-03-31'),
+  grant('云澜省澜江物流股份有限公司', '姚振宇', ['profile.read', 'licenses.use'], '2028-03-31'),
   grant('青川市石桥区汪家山茶叶种植专业合作社', '汪永红', ['profile.read', 'applications.submit'], '2027-09-30'),
   grant('澜州市明湖区鲜味餐饮有限公司', '钱慧芳', ['profile.read', 'applications.read'], '2026-12-31'),
 ];

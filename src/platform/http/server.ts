@@ -16,6 +16,19 @@ import type { Config } from '../config.js';
 export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
 
 export const SESSION_COOKIE = 'tb_session';
+
+/** Every API route with its access declaration, collected as routes register (for the docs and the authorization tests). */
+export interface RouteInfo {
+  method: string;
+  url: string;
+  access: unknown;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeCatalog: RouteInfo[];
+  }
+}
 export const CSRF_HEADER = 'x-csrf-token';
 
 export interface ResolvedSession {
@@ -48,7 +61,11 @@ export async function createServer(opts: ServerOptions): Promise<App> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
+  // The API speaks JSON only; anything else is refused with 415 rather than half-understood.
+  app.removeContentTypeParser('text/plain');
   app.decorateRequest('actor', null as unknown as Actor);
+  const catalog: RouteInfo[] = [];
+  app.decorate('routeCatalog', catalog);
 
   // Deny by default: an API route without an access declaration stops the server from starting.
   app.addHook('onRoute', (route) => {
@@ -58,9 +75,9 @@ export async function createServer(opts: ServerOptions): Promise<App> {
       route.schema = { ...(route.schema ?? {}), hide: true } as typeof route.schema;
       return;
     }
-    if (!(route.config as { access?: unknown } | undefined)?.access) {
-      throw new Error(`route ${route.method} ${route.url} does not declare who may call it (config.access)`);
-    }
+    const access = (route.config as { access?: unknown } | undefined)?.access;
+    if (!access) throw new Error(`route ${route.method} ${route.url} does not declare who may call it (config.access)`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') catalog.push({ method, url: route.url, access });
   });
 
   await app.register(cookie);

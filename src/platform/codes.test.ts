@@ -17,7 +17,7 @@ import {
   regionLevel,
   todayInChina,
   usccCheckChar,
-} from './identity.codes.js';
+} from './codes.js';
 
 /** Deterministic PRNG (mulberry32) so random round trips are reproducible. */
 function mulberry32(seed: number): () => number {
