@@ -40,10 +40,7 @@ export function registerIdentityRoutes(app: App, deps: Deps): void {
   app.get('/api/v1/auth/me', {
     config: { access: 'authenticated' },
     schema: { tags: authTags, summary: 'The logged-in account, its roles, the enterprises it can act for and the CSRF token', response: { 200: s.Me } },
-  }, async (req) => {
-    const csrf = (await deps.db.selectFrom('sessions').select('csrf_token').where('id', '=', req.actor.sessionId!).executeTakeFirstOrThrow()).csrf_token;
-    return auth.describeMe(deps, req.actor, csrf);
-  });
+  }, (req) => auth.describeMe(deps, req.actor, req.csrfToken!));
 
   app.post('/api/v1/auth/password', {
     config: { access: 'authenticated' },
@@ -56,7 +53,7 @@ export function registerIdentityRoutes(app: App, deps: Deps): void {
   app.post('/api/v1/auth/acting-for', {
     config: { access: ['citizen'] },
     schema: { tags: authTags, summary: 'Act for an enterprise (as its legal representative or authorised agent), or as myself with null', body: s.ActingForBody, response: { 200: s.Me } },
-  }, (req) => auth.switchActingFor(deps, req.actor, req.body.uscc));
+  }, (req) => auth.switchActingFor(deps, req.actor, req.body.uscc, req.csrfToken!));
 
   app.post('/api/v1/auth/register', {
     config: { access: 'public', rateLimit: { max: deps.config.loginRateLimitPerMinute, timeWindow: '1 minute' } },

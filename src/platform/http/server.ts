@@ -28,6 +28,10 @@ declare module 'fastify' {
   interface FastifyInstance {
     routeCatalog: RouteInfo[];
   }
+  interface FastifyRequest {
+    /** The CSRF token of the caller's session (null when not logged in). */
+    csrfToken: string | null;
+  }
 }
 export const CSRF_HEADER = 'x-csrf-token';
 
@@ -64,6 +68,7 @@ export async function createServer(opts: ServerOptions): Promise<App> {
   // The API speaks JSON only; anything else is refused with 415 rather than half-understood.
   app.removeContentTypeParser('text/plain');
   app.decorateRequest('actor', null as unknown as Actor);
+  app.decorateRequest('csrfToken', null);
   const catalog: RouteInfo[] = [];
   app.decorate('routeCatalog', catalog);
 
@@ -133,6 +138,7 @@ export async function createServer(opts: ServerOptions): Promise<App> {
       const resolved = await opts.resolveSession(token, request.id, { ip: request.ip, userAgent: request.headers['user-agent'] });
       if (resolved) {
         request.actor = resolved.actor;
+        request.csrfToken = resolved.csrfToken;
         if (viaCookie && UNSAFE.has(request.method) && request.headers[CSRF_HEADER] !== resolved.csrfToken) {
           throw new AppError('forbidden', 'auth.csrf_failed', 'The request did not carry a valid CSRF token; reload the page and try again.');
         }

@@ -163,7 +163,7 @@ export async function changePassword(deps: Deps, actor: Actor, currentPassword: 
   });
 }
 
-export async function switchActingFor(deps: Deps, actor: Actor, uscc: string | null): Promise<Me> {
+export async function switchActingFor(deps: Deps, actor: Actor, uscc: string | null, csrfToken: string): Promise<Me> {
   if (actor.kind !== 'citizen') throw new AppError('forbidden', 'identity.acting_for_citizens_only', 'Only citizen accounts act for enterprises.');
   const nowIso = deps.clock.nowIso();
   let ob: OnBehalfOf | null = null;
@@ -179,8 +179,7 @@ export async function switchActingFor(deps: Deps, actor: Actor, uscc: string | n
     await tx.updateTable('sessions').set({ acting_for_uscc: uscc }).where('id', '=', actor.sessionId!).execute();
     await recordChange(tx, deps, next, { audit: { action: 'identity.acting_for.switched', targetType: uscc ? 'enterprise' : 'user', targetId: uscc ?? actor.userId, details: { relation: ob?.relation ?? 'self' } } });
   });
-  const csrf = (await deps.db.selectFrom('sessions').select('csrf_token').where('id', '=', actor.sessionId!).executeTakeFirstOrThrow()).csrf_token;
-  return describeMe(deps, next, csrf);
+  return describeMe(deps, next, csrfToken);
 }
 
 export async function describeMe(deps: Deps, actor: Actor, csrfToken: string): Promise<Me> {
