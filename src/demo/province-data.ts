@@ -18,6 +18,7 @@ import {
   generateCitizenId,
   generateUscc,
 } from '../platform/codes.js';
+import { hash32, mulberry32 } from '../platform/prng.js';
 
 // ---------------------------------------------------------------------------------------------
 // Public types
@@ -144,27 +145,8 @@ export const DEMO_AGENT_SCOPES = ['profile.read', 'applications.read', 'applicat
 // Deterministic pseudo-randomness
 // ---------------------------------------------------------------------------------------------
 
-/** FNV-1a 32-bit hash of a string's UTF-16 code units. */
-function hash32(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-/** A mulberry32 PRNG seeded from a stable key. */
-function rngFor(key: string): () => number {
-  let a = hash32(key);
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A PRNG seeded from a stable key. */
+const rngFor = (key: string): (() => number) => mulberry32(hash32(key));
 
 type Rng = () => number;
 const randInt = (rnd: Rng, lo: number, hi: number): number => lo + Math.floor(rnd() * (hi - lo + 1));
