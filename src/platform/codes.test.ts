@@ -20,6 +20,19 @@ import {
 } from './codes.js';
 import { mulberry32 } from './prng.js';
 
+const pick = <T>(rnd: () => number, xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
+const int = (rnd: () => number, lo: number, hi: number): number => lo + Math.floor(rnd() * (hi - lo + 1));
+const pad = (n: number, w: number): string => String(n).padStart(w, '0');
+
+/** Every string obtained by replacing one character of `s` with a different character of `alphabet`. */
+function* singleSubstitutions(s: string, alphabet: string): Generator<string> {
+  for (let i = 0; i < s.length; i++) {
+    for (const c of alphabet) {
+      if (c !== s[i]) yield s.slice(0, i) + c + s.slice(i + 1);
+    }
+  }
+}
+
 const VALID_ID = '11010519491231002X';
 const VALID_USCCS = ['91350100M000100Y43', '11100000000013338W', '11110000000021135M'];
 const FIXED_TODAY = '2026-06-15';
