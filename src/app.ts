@@ -9,6 +9,7 @@ import { openDatabase } from './platform/db/database.js';
 import { migrateToLatest } from './platform/db/migrator.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import { SecretKeys } from './platform/crypto/secret.js';
+import { TtlCache } from './platform/cache.js';
 import { EventDispatcher, connectNatsPublisher, type EventPublisher } from './platform/events.js';
 import { createServer, type App } from './platform/http/server.js';
 import { registerOrgRoutes } from './modules/org/index.js';
@@ -33,6 +34,7 @@ export async function createDeps(config: Config, opts: { clock?: Clock; migrate?
     events,
     keys,
     auditKey: keys.derive('audit-chain'),
+    sessionCache: new TtlCache<unknown>(clock, config.sessionCacheMs),
     async close() {
       await events.stop();
       await handle.destroy();

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 
 /** Typed configuration read from the environment. Defaults give the embedded (SQLite) setup. */
@@ -14,6 +15,8 @@ export interface Config {
   passwordHashCost: number;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
+  /** How long a resolved session may be reused in one process before it is read again (0 turns the cache off). */
+  sessionCacheMs: number;
   loginMaxFailures: number;
   loginLockMinutes: number;
   loginRateLimitPerMinute: number;
@@ -33,6 +36,13 @@ function int(value: string | undefined, fallback: number, name: string): number 
 
 export const VERSION = '0.1.0';
 
+/** The project folder (the one holding package.json), from src/platform or dist/server/platform alike. */
+function projectRoot(): string {
+  let dir = import.meta.dirname;
+  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const dataDir = path.resolve(env.TONGBAN_DATA_DIR || './data');
   const databaseUrl = env.DATABASE_URL && env.DATABASE_URL.trim() !== '' ? env.DATABASE_URL.trim() : null;
@@ -51,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     passwordHashCost: int(env.TONGBAN_PASSWORD_COST, 16384, 'TONGBAN_PASSWORD_COST'),
     sessionIdleMinutes: int(env.TONGBAN_SESSION_IDLE_MINUTES, 30, 'TONGBAN_SESSION_IDLE_MINUTES'),
     sessionAbsoluteHours: int(env.TONGBAN_SESSION_HOURS, 12, 'TONGBAN_SESSION_HOURS'),
+    sessionCacheMs: int(env.TONGBAN_SESSION_CACHE_MS, 5000, 'TONGBAN_SESSION_CACHE_MS'),
     loginMaxFailures: int(env.TONGBAN_LOGIN_MAX_FAILURES, 5, 'TONGBAN_LOGIN_MAX_FAILURES'),
     loginLockMinutes: int(env.TONGBAN_LOGIN_LOCK_MINUTES, 15, 'TONGBAN_LOGIN_LOCK_MINUTES'),
     loginRateLimitPerMinute: int(env.TONGBAN_LOGIN_RATE_PER_MINUTE, 30, 'TONGBAN_LOGIN_RATE_PER_MINUTE'),
@@ -58,7 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     outboxPollMs: int(env.TONGBAN_OUTBOX_POLL_MS, 500, 'TONGBAN_OUTBOX_POLL_MS'),
     logLevel: env.LOG_LEVEL || 'info',
     trustProxy: env.TONGBAN_TRUST_PROXY === '1',
-    webDir: path.resolve(env.TONGBAN_WEB_DIR || path.join(import.meta.dirname, '..', '..', 'dist', 'web')),
+    webDir: path.resolve(env.TONGBAN_WEB_DIR || path.join(projectRoot(), 'dist', 'web')),
     ...overrides,
   };
   if (config.passwordHashCost < 1024 || (config.passwordHashCost & (config.passwordHashCost - 1)) !== 0) {

@@ -3,6 +3,7 @@ import type { Clock } from './clock.js';
 import type { Db, Dialect } from './db/database.js';
 import type { EventDispatcher } from './events.js';
 import type { SecretKeys } from './crypto/secret.js';
+import type { TtlCache } from './cache.js';
 
 /** Everything a service needs, passed explicitly. No globals, no container. */
 export interface Deps {
@@ -14,4 +15,6 @@ export interface Deps {
   keys: SecretKeys;
   /** Key of the audit-chain HMAC, derived once from the deployment secret. */
   auditKey: Buffer;
+  /** Resolved sessions by token hash (identity owns what is in it and clears it on every change that affects one). */
+  sessionCache: TtlCache<unknown>;
 }

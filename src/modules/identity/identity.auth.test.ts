@@ -117,6 +117,14 @@ describe('sessions', () => {
     expect((await busy.get('/api/v1/auth/me')).status).toBe(401);
   });
 
+  it('a session ended by another process stops working here within the cache lifetime', async () => {
+    const c = await p.login('lisi');
+    expect((await c.get('/api/v1/auth/me')).status).toBe(200);
+    await p.deps.db.updateTable('sessions').set({ revoked_at: clock.nowIso() }).where('revoked_at', 'is', null).execute();
+    clock.advance(p.config.sessionCacheMs + 1);
+    expect((await c.get('/api/v1/auth/me')).status).toBe(401);
+  });
+
   it('rejects garbage tokens', async () => {
     const r = await makeClient(p.baseUrl, 'x'.repeat(43)).get('/api/v1/auth/me');
     expect(r.status).toBe(401);

@@ -63,7 +63,7 @@ export async function grantAgent(deps: Deps, actor: Actor, uscc: string, input: 
 
 export async function revokeAgent(deps: Deps, actor: Actor, uscc: string, grantId: string, reason: string) {
   await enterpriseForRep(deps, actor, uscc);
-  return withTx(deps.db, async (tx) => {
+  const result = await withTx(deps.db, async (tx) => {
     const g = await tx.selectFrom('enterprise_agents').selectAll().where('id', '=', grantId).where('enterprise_uscc', '=', uscc).executeTakeFirst();
     if (!g) throw notFound('identity.grant_not_found', 'No such authorisation for this enterprise.');
     if (g.revoked_at) throw conflict('identity.grant_already_revoked', 'This authorisation was already revoked.');
@@ -75,4 +75,6 @@ export async function revokeAgent(deps: Deps, actor: Actor, uscc: string, grantI
     });
     return { ok: true };
   });
+  deps.sessionCache.clear(); // roles, grants and sessions are cached per process
+  return result;
 }

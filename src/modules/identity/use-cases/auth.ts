@@ -21,19 +21,59 @@ export interface SessionMeta {
   requestId: string;
 }
 
-/** The session token becomes an actor for one request. Ends sessions that are expired, idle too long or revoked. */
+/** What a process remembers about a session between requests (see Deps.sessionCache). */
+interface CachedSession {
+  actor: Actor;
+  sessionId: string;
+  csrfToken: string;
+  expiresAt: string;
+  /** Last activity seen by this process, for the idle timeout. */
+  lastSeenMs: number;
+  /** Last time last_seen_at was written to the database. */
+  lastWrittenMs: number;
+}
+
+/**
+ * The session token becomes an actor for one request. Ends sessions that are expired, idle too long or revoked.
+ * A resolved session is reused from the in-process cache for a few seconds; every change to accounts, roles,
+ * grants or sessions made through this process clears the cache at once.
+ */
 export async function resolveSession(deps: Deps, token: string, meta: SessionMeta): Promise<ResolvedSession | null> {
   if (token.length < 20 || token.length > 100) return null;
-  const row = await q.findSessionWithUser(deps.db, sha256Hex(token));
-  if (!row || row.revoked_at || row.active !== 1) return null;
+  const key = sha256Hex(token);
   const now = deps.clock.now();
+  const nowMs = now.getTime();
+  const nowIso = now.toISOString();
+  let c = deps.sessionCache.get(key) as CachedSession | undefined | null;
+  if (!c) {
+    c = await loadSession(deps, key, now);
+    if (!c) return null;
+    deps.sessionCache.set(key, c);
+  }
+  if (c.expiresAt <= nowIso || nowMs - c.lastSeenMs > deps.config.sessionIdleMinutes * 60_000) {
+    deps.sessionCache.delete(key);
+    return null;
+  }
+  const ob = c.actor.onBehalfOf;
+  if (ob?.grantExpiresAt && ob.grantExpiresAt <= nowIso) {
+    deps.sessionCache.delete(key);
+    await endActingFor(deps, { ...c.actor, requestId: meta.requestId }, c.sessionId, ob.uscc);
+  }
+  c.lastSeenMs = nowMs;
+  if (nowMs - c.lastWrittenMs > LAST_SEEN_RESOLUTION_MS) {
+    c.lastWrittenMs = nowMs;
+    await deps.db.updateTable('sessions').set({ last_seen_at: nowIso }).where('id', '=', c.sessionId).execute();
+  }
+  return { actor: { ...c.actor, requestId: meta.requestId }, csrfToken: c.csrfToken };
+}
+
+async function loadSession(deps: Deps, tokenHash: string, now: Date): Promise<CachedSession | null> {
+  const row = await q.findSessionWithUser(deps.db, tokenHash);
+  if (!row || row.revoked_at || row.active !== 1) return null;
   const nowIso = now.toISOString();
   if (row.expires_at <= nowIso) return null;
   const lastSeen = Date.parse(row.last_seen_at);
   if (now.getTime() - lastSeen > deps.config.sessionIdleMinutes * 60_000) return null;
-  if (now.getTime() - lastSeen > LAST_SEEN_RESOLUTION_MS) {
-    await deps.db.updateTable('sessions').set({ last_seen_at: nowIso }).where('id', '=', row.sessionId).execute();
-  }
   const actor: Actor = {
     kind: row.kind === 'staff' ? 'staff' : 'citizen',
     userId: row.userId,
@@ -46,7 +86,7 @@ export async function resolveSession(deps: Deps, token: string, meta: SessionMet
     grantedRegionCodes: [],
     sessionId: row.sessionId,
     onBehalfOf: null,
-    requestId: meta.requestId,
+    requestId: null,
   };
   if (actor.kind === 'staff') {
     actor.roles = (await q.findRoles(deps.db, row.userId)) as StaffRole[];
@@ -55,18 +95,23 @@ export async function resolveSession(deps: Deps, token: string, meta: SessionMet
   }
   if (row.acting_for_uscc) {
     const ob = await actingFor(deps, actor, row.acting_for_uscc, nowIso);
-    if (!ob) {
-      // The grant expired or was revoked while the session was acting for the enterprise: stop acting for it, and
-      // fail this request so nothing is done in the enterprise's name (or silently in the person's own name).
-      await withTx(deps.db, async (tx) => {
-        await tx.updateTable('sessions').set({ acting_for_uscc: null }).where('id', '=', row.sessionId).execute();
-        await recordChange(tx, deps, actor, { audit: { action: 'identity.acting_for.ended', targetType: 'enterprise', targetId: row.acting_for_uscc, outcome: 'denied', details: { reason: 'grant expired or revoked' } } });
-      });
-      throw new AppError('forbidden', 'identity.acting_for_ended', 'Your authorisation to act for this enterprise has expired or was revoked; you are acting as yourself again.');
-    }
+    if (!ob) await endActingFor(deps, actor, row.sessionId, row.acting_for_uscc);
     actor.onBehalfOf = ob;
   }
-  return { actor, csrfToken: row.csrf_token };
+  return { actor, sessionId: row.sessionId, csrfToken: row.csrf_token, expiresAt: row.expires_at, lastSeenMs: lastSeen, lastWrittenMs: lastSeen };
+}
+
+/**
+ * The grant expired or was revoked while the session was acting for the enterprise: stop acting for it, and fail
+ * this request so nothing is done in the enterprise's name (or silently in the person's own name).
+ */
+async function endActingFor(deps: Deps, actor: Actor, sessionId: string, uscc: string): Promise<never> {
+  await withTx(deps.db, async (tx) => {
+    await tx.updateTable('sessions').set({ acting_for_uscc: null }).where('id', '=', sessionId).execute();
+    await recordChange(tx, deps, { ...actor, onBehalfOf: null }, { audit: { action: 'identity.acting_for.ended', targetType: 'enterprise', targetId: uscc, outcome: 'denied', details: { reason: 'grant expired or revoked' } } });
+  });
+  deps.sessionCache.clear();
+  throw new AppError('forbidden', 'identity.acting_for_ended', 'Your authorisation to act for this enterprise has expired or was revoked; you are acting as yourself again.');
 }
 
 /** Whether `actor` may act for `uscc` now, and with which scopes. */
@@ -141,6 +186,7 @@ export async function logout(deps: Deps, actor: Actor): Promise<void> {
     await tx.updateTable('sessions').set({ revoked_at: deps.clock.nowIso() }).where('id', '=', actor.sessionId!).execute();
     await recordChange(tx, deps, actor, { audit: { action: 'auth.logout.succeeded', targetType: 'session', targetId: actor.sessionId } });
   });
+  deps.sessionCache.clear();
 }
 
 export async function changePassword(deps: Deps, actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
@@ -161,6 +207,7 @@ export async function changePassword(deps: Deps, actor: Actor, currentPassword: 
     await tx.updateTable('sessions').set({ revoked_at: now }).where('user_id', '=', user.id).where('id', '!=', actor.sessionId ?? '').where('revoked_at', 'is', null).execute();
     await recordChange(tx, deps, actor, { audit: { action: 'identity.password.changed', targetType: 'user', targetId: user.id }, event: { aggregateType: 'user', aggregateId: user.id, payload: { userId: user.id } } });
   });
+  deps.sessionCache.clear();
 }
 
 export async function switchActingFor(deps: Deps, actor: Actor, uscc: string | null, csrfToken: string): Promise<Me> {
@@ -179,6 +226,7 @@ export async function switchActingFor(deps: Deps, actor: Actor, uscc: string | n
     await tx.updateTable('sessions').set({ acting_for_uscc: uscc }).where('id', '=', actor.sessionId!).execute();
     await recordChange(tx, deps, next, { audit: { action: 'identity.acting_for.switched', targetType: uscc ? 'enterprise' : 'user', targetId: uscc ?? actor.userId, details: { relation: ob?.relation ?? 'self' } } });
   });
+  deps.sessionCache.clear();
   return describeMe(deps, next, csrfToken);
 }
 

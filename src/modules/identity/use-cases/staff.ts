@@ -69,7 +69,7 @@ export async function createStaff(deps: Deps, actor: Actor, input: CreateStaffBo
 }
 
 export async function updateStaff(deps: Deps, actor: Actor, userId: string, input: UpdateStaffBody) {
-  return withTx(deps.db, async (tx) => {
+  const result = await withTx(deps.db, async (tx) => {
     const user = await q.findUserById(tx, userId);
     if (!user || user.kind !== 'staff') throw notFound('identity.staff_not_found', 'No such staff member.');
     if (!canManageStaffOf(actor, user.department_id!)) throw forbidden('identity.other_department', 'You can only manage staff of your own department.');
@@ -100,12 +100,14 @@ export async function updateStaff(deps: Deps, actor: Actor, userId: string, inpu
     });
     return { ok: true };
   });
+  deps.sessionCache.clear(); // roles, grants and sessions are cached per process
+  return result;
 }
 
 /** A platform admin lets a staff member see another region (e.g. a provincial reviewer covering a city). */
 export async function grantRegion(deps: Deps, actor: Actor, userId: string, input: { regionCode: string; reason: string; expiresAt?: string }) {
   if (!hasRole(actor, 'platform_admin')) throw forbidden('identity.forbidden', 'Only a platform administrator grants access to other regions.');
-  return withTx(deps.db, async (tx) => {
+  const result = await withTx(deps.db, async (tx) => {
     const user = await q.findUserById(tx, userId);
     if (!user || user.kind !== 'staff') throw notFound('identity.staff_not_found', 'No such staff member.');
     if (!(await findRegion(tx, input.regionCode))) throw invalid('org.unknown_region', `Region ${input.regionCode} does not exist.`, [{ field: 'regionCode', reason: 'unknown region' }]);
@@ -114,4 +116,6 @@ export async function grantRegion(deps: Deps, actor: Actor, userId: string, inpu
     await recordChange(tx, deps, actor, { audit: { action: 'identity.staff.region_granted', targetType: 'user', targetId: userId, regionCode: input.regionCode, details: { reason: input.reason, expiresAt: input.expiresAt ?? null } } });
     return { id };
   });
+  deps.sessionCache.clear(); // roles, grants and sessions are cached per process
+  return result;
 }
