@@ -45,6 +45,11 @@ describe('enterprise agents', () => {
     const denied = await wangwu.put(`/api/v1/identity/enterprises/${XIANWEI}/contact`, contact);
     expect(denied.status).toBe(403);
     expect(denied.body.error.code).toBe('identity.agent_scope_missing');
+    const ent = await wangwu.get(`/api/v1/identity/enterprises/${XIANWEI}`);
+    expect(ent.body.legalRepName).toBe('李四');
+    expect(ent.body.legalRepIdNumber).toBeNull(); // minimum necessity: an agent does not need the representative's number
+    const asRep = await (await p.login('lisi')).get(`/api/v1/identity/enterprises/${XIANWEI}`);
+    expect(asRep.body.legalRepIdNumber).toBe(demoPeople.find((x) => x.username === 'lisi')!.idNumber);
     const other = await wangwu.get(`/api/v1/identity/enterprises/${LIJI}/contact`);
     expect(other.body.error.code).toBe('identity.not_acting_for_enterprise');
     const grant = await wangwu.post(`/api/v1/identity/enterprises/${XIANWEI}/agents`, { agentIdNumber: zhangsan.idNumber, agentName: '张三', scopes: ['profile.update'], expiresAt: '2027-06-01T00:00:00Z' });

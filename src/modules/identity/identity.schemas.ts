@@ -26,7 +26,7 @@ export const Me = Type.Object({
   kind: Type.Union([Type.Literal('citizen'), Type.Literal('staff')]),
   roles: Type.Array(Type.String()),
   idNumberMasked: Type.Union([Type.String(), Type.Null()]),
-  department: Type.Union([Type.Object({ id: Type.String(), name: Type.String(), regionCode: Type.String() }), Type.Null()]),
+  department: Type.Union([Type.Object({ id: Type.String(), name: Type.String(), nameEn: Type.Union([Type.String(), Type.Null()]), regionCode: Type.String() }), Type.Null()]),
   grantedRegionCodes: Type.Array(Type.String()),
   actingFor: OnBehalfOf,
   enterprises: Type.Array(Type.Object({ uscc: Type.String(), name: Type.String(), relation: Type.String(), scopes: Type.Union([Type.Literal('*'), Type.Array(Type.String())]), expiresAt: Type.Union([Type.String(), Type.Null()]) })),

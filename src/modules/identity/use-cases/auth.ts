@@ -246,7 +246,7 @@ export async function describeMe(deps: Deps, actor: Actor, csrfToken: string): P
     kind: actor.kind === 'staff' ? 'staff' : 'citizen',
     roles: actor.roles,
     idNumberMasked: actor.idNumber ? maskIdNumber(actor.idNumber) : null,
-    department: dept ? { id: dept.id, name: dept.name, regionCode: dept.region_code } : null,
+    department: dept ? { id: dept.id, name: dept.name, nameEn: dept.name_en, regionCode: dept.region_code } : null,
     grantedRegionCodes: actor.grantedRegionCodes,
     actingFor: ob ? { type: 'enterprise', uscc: ob.uscc, name: ob.name, relation: ob.relation, scopes: ob.scopes, grantExpiresAt: ob.grantExpiresAt } : null,
     enterprises,

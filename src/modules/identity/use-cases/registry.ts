@@ -71,9 +71,11 @@ export async function getEnterprise(deps: Deps, actor: Actor, uscc: string) {
   const e = await q.findEnterprise(deps.db, uscc);
   if (!e) throw notFound('identity.enterprise_not_found', 'No enterprise with that code in the registry.');
   const rep = await q.findPerson(deps.db, e.legal_rep_id_number);
-  const showRepId = actor.onBehalfOf?.uscc === uscc || isLegalRep(actor, e) || (actor.kind === 'staff' && staffCoversRegion(actor, e.region_code));
+  // Minimum necessity: the representative sees their own number, staff of the region see it (logged); agents and
+  // everyone else see the name only.
+  const showRepId = isLegalRep(actor, e) || (actor.kind === 'staff' && staffCoversRegion(actor, e.region_code));
   if (showRepId && actor.kind === 'staff') {
-    await recordDataAccess(deps.db, deps.clock, actor, { subjectType: 'person', subjectKey: e.legal_rep_id_number, fields: ['idNumber'], purpose: `enterprise record ${uscc}` });
+    await recordDataAccess(deps.db, deps.clock, actor, { subjectType: 'person', subjectKey: e.legal_rep_id_number, fields: ['idNumber'], purpose: `查看企业登记信息（${uscc}）` });
   }
   return toEnterprise(e, rep?.name ?? '—', showRepId, await provenanceOf(deps, 'enterprise', uscc));
 }

@@ -1,0 +1,60 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { homePath, useAuth } from './auth';
+import { AppLayout } from './components/AppLayout';
+import { FullPageSpin, RequireAuth } from './components/RequireAuth';
+import { NotFound } from './components/Results';
+import { LoginPage } from './features/auth/LoginPage';
+
+const ChangePasswordPage = lazy(() => import('./features/auth/ChangePasswordPage'));
+const HallPage = lazy(() => import('./features/hall/HallPage'));
+const AgentsPage = lazy(() => import('./features/hall/AgentsPage'));
+const DataAccessPage = lazy(() => import('./features/hall/DataAccessPage'));
+const WorkbenchPage = lazy(() => import('./features/workbench/WorkbenchPage'));
+const AdminLayout = lazy(() => import('./features/admin/AdminLayout'));
+const DashboardPage = lazy(() => import('./features/admin/DashboardPage'));
+const RegionsPage = lazy(() => import('./features/admin/RegionsPage'));
+const DepartmentsPage = lazy(() => import('./features/admin/DepartmentsPage'));
+const StaffPage = lazy(() => import('./features/admin/StaffPage'));
+const AuditPage = lazy(() => import('./features/security/AuditPage'));
+const WebhooksPage = lazy(() => import('./features/integration/WebhooksPage'));
+
+function Lazy({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<FullPageSpin />}>{children}</Suspense>;
+}
+
+/** "/" sends each user to their home: citizens to the hall, admins to the back office, other staff to the workbench. */
+function Home() {
+  const { me, loading } = useAuth();
+  if (loading) return <FullPageSpin />;
+  if (!me) return <Navigate to="/login" replace />;
+  return <Navigate to={homePath(me)} replace />;
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route element={<AppLayout />}>
+          <Route index element={<Home />} />
+          <Route path="account/password" element={<RequireAuth><Lazy><ChangePasswordPage /></Lazy></RequireAuth>} />
+          <Route path="hall" element={<RequireAuth kind="citizen"><Lazy><HallPage /></Lazy></RequireAuth>} />
+          <Route path="hall/agents" element={<RequireAuth kind="citizen"><Lazy><AgentsPage /></Lazy></RequireAuth>} />
+          <Route path="hall/data-access" element={<RequireAuth kind="citizen"><Lazy><DataAccessPage /></Lazy></RequireAuth>} />
+          <Route path="workbench" element={<RequireAuth kind="staff"><Lazy><WorkbenchPage /></Lazy></RequireAuth>} />
+          <Route path="admin" element={<RequireAuth kind="staff" roles={['platform_admin', 'department_admin', 'auditor']}><Lazy><AdminLayout /></Lazy></RequireAuth>}>
+            <Route index element={<Lazy><DashboardPage /></Lazy>} />
+            <Route path="regions" element={<RequireAuth roles={['platform_admin']}><Lazy><RegionsPage /></Lazy></RequireAuth>} />
+            <Route path="departments" element={<RequireAuth roles={['platform_admin', 'department_admin']}><Lazy><DepartmentsPage /></Lazy></RequireAuth>} />
+            <Route path="staff" element={<RequireAuth roles={['platform_admin', 'department_admin', 'auditor']}><Lazy><StaffPage /></Lazy></RequireAuth>} />
+            <Route path="audit" element={<RequireAuth roles={['platform_admin', 'department_admin', 'auditor']}><Lazy><AuditPage /></Lazy></RequireAuth>} />
+            <Route path="webhooks" element={<RequireAuth roles={['platform_admin', 'department_admin']}><Lazy><WebhooksPage /></Lazy></RequireAuth>} />
+            <Route path="*" element={<NotFound />} />
+          </Route>
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Routes>
+    </BrowserRouter>
+  );
+}
