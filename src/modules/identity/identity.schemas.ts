@@ -1,6 +1,11 @@
 import { Type, type Static } from 'typebox';
 import { STAFF_ROLES } from '../../platform/actor.js';
 import { AGENT_SCOPES } from './identity.policy.js';
+import { Nullable, StringEnum } from '../../platform/http/schema-types.js';
+
+/** '*' (every scope: the legal representative) or the granted scopes. */
+// 'array' first: with a type list the serialiser tries the types in order, and 'string' would flatten an array.
+const Scopes = Type.Unsafe<'*' | string[]>({ type: ['array', 'string'], items: { type: 'string' }, description: "'*' or a list of scopes" });
 
 export const Username = Type.String({ pattern: '^[a-z][a-z0-9_.-]{2,31}$', description: '3–32 chars: lower-case letters, digits, _ . -' });
 export const IdNumber = Type.String({ pattern: '^[0-9]{17}[0-9Xx]$', description: 'GB 11643 citizen ID number (18 chars)', examples: ['11010519491231002X'] });
@@ -14,22 +19,21 @@ export const LoginBody = Type.Object({
 }, { additionalProperties: false });
 export type LoginBody = Static<typeof LoginBody>;
 
-export const OnBehalfOf = Type.Union([
-  Type.Object({ type: Type.Literal('enterprise'), uscc: Type.String(), name: Type.String(), relation: Type.Union([Type.Literal('legal_rep'), Type.Literal('agent')]), scopes: Type.Union([Type.Literal('*'), Type.Array(Type.String())]), grantExpiresAt: Type.Union([Type.String(), Type.Null()]) }),
-  Type.Null(),
-]);
+export const OnBehalfOf = Nullable(
+  Type.Object({ type: Type.Literal('enterprise'), uscc: Type.String(), name: Type.String(), relation: StringEnum(['legal_rep', 'agent']), scopes: Scopes, grantExpiresAt: Nullable(Type.String()) }),
+);
 
 export const Me = Type.Object({
   id: Type.String(),
   username: Type.String(),
   displayName: Type.String(),
-  kind: Type.Union([Type.Literal('citizen'), Type.Literal('staff')]),
+  kind: StringEnum(['citizen', 'staff']),
   roles: Type.Array(Type.String()),
-  idNumberMasked: Type.Union([Type.String(), Type.Null()]),
-  department: Type.Union([Type.Object({ id: Type.String(), name: Type.String(), nameEn: Type.Union([Type.String(), Type.Null()]), regionCode: Type.String() }), Type.Null()]),
+  idNumberMasked: Nullable(Type.String()),
+  department: Nullable(Type.Object({ id: Type.String(), name: Type.String(), nameEn: Nullable(Type.String()), regionCode: Type.String() })),
   grantedRegionCodes: Type.Array(Type.String()),
   actingFor: OnBehalfOf,
-  enterprises: Type.Array(Type.Object({ uscc: Type.String(), name: Type.String(), relation: Type.String(), scopes: Type.Union([Type.Literal('*'), Type.Array(Type.String())]), expiresAt: Type.Union([Type.String(), Type.Null()]) })),
+  enterprises: Type.Array(Type.Object({ uscc: Type.String(), name: Type.String(), relation: Type.String(), scopes: Scopes, expiresAt: Nullable(Type.String()) })),
   csrfToken: Type.String(),
 });
 export type Me = Static<typeof Me>;
@@ -56,22 +60,22 @@ export type RegisterBody = Static<typeof RegisterBody>;
 export const Provenance = Type.Record(Type.String(), Type.Object({ sourceDepartmentId: Type.String(), sourceDepartment: Type.String(), updatedAt: Type.String() }));
 
 export const Person = Type.Object({
-  idNumber: Type.String(), name: Type.String(), sex: Type.String(), birthDate: Type.String(), ethnicity: Type.Union([Type.String(), Type.Null()]),
-  hukouAddress: Type.Union([Type.String(), Type.Null()]), residenceAddress: Type.Union([Type.String(), Type.Null()]), phone: Type.Union([Type.String(), Type.Null()]),
-  maritalStatus: Type.Union([Type.String(), Type.Null()]), regionCode: Type.String(), updatedAt: Type.String(), provenance: Provenance,
+  idNumber: Type.String(), name: Type.String(), sex: Type.String(), birthDate: Type.String(), ethnicity: Nullable(Type.String()),
+  hukouAddress: Nullable(Type.String()), residenceAddress: Nullable(Type.String()), phone: Nullable(Type.String()),
+  maritalStatus: Nullable(Type.String()), regionCode: Type.String(), updatedAt: Type.String(), provenance: Provenance,
 });
 
 export const Enterprise = Type.Object({
-  uscc: Type.String(), name: Type.String(), type: Type.String(), legalRepName: Type.String(), legalRepIdNumber: Type.Union([Type.String(), Type.Null()]),
-  registeredAddress: Type.String(), registeredCapital: Type.Union([Type.String(), Type.Null()]), establishedOn: Type.Union([Type.String(), Type.Null()]),
-  businessScope: Type.Union([Type.String(), Type.Null()]), regionCode: Type.String(), status: Type.String(), updatedAt: Type.String(), provenance: Provenance,
+  uscc: Type.String(), name: Type.String(), type: Type.String(), legalRepName: Type.String(), legalRepIdNumber: Nullable(Type.String()),
+  registeredAddress: Type.String(), registeredCapital: Nullable(Type.String()), establishedOn: Nullable(Type.String()),
+  businessScope: Nullable(Type.String()), regionCode: Type.String(), status: Type.String(), updatedAt: Type.String(), provenance: Provenance,
 });
 
 export const PersonLookupQuery = Type.Object({ purpose: Type.String({ minLength: 4, maxLength: 200, description: 'why the data is read; recorded in the access log the person can see' }) }, { additionalProperties: false });
 
 export const EnterpriseContact = Type.Object({ contactName: Type.String({ minLength: 1, maxLength: 40 }), contactPhone: Type.String({ pattern: '^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})$' }), contactEmail: Type.Optional(Type.Union([Type.String({ format: 'email', maxLength: 120 }), Type.Null()])) }, { additionalProperties: false });
 export type EnterpriseContact = Static<typeof EnterpriseContact>;
-export const EnterpriseContactReply = Type.Object({ uscc: Type.String(), contactName: Type.String(), contactPhone: Type.String(), contactEmail: Type.Union([Type.String(), Type.Null()]), updatedAt: Type.String() });
+export const EnterpriseContactReply = Type.Object({ uscc: Type.String(), contactName: Type.String(), contactPhone: Type.String(), contactEmail: Nullable(Type.String()), updatedAt: Type.String() });
 
 export const GrantAgentBody = Type.Object({
   agentIdNumber: IdNumber,
@@ -81,10 +85,10 @@ export const GrantAgentBody = Type.Object({
 }, { additionalProperties: false });
 export type GrantAgentBody = Static<typeof GrantAgentBody>;
 
-export const AgentGrant = Type.Object({ id: Type.String(), agentIdNumberMasked: Type.String(), agentName: Type.String(), scopes: Type.Array(Type.String()), expiresAt: Type.String(), createdAt: Type.String(), revokedAt: Type.Union([Type.String(), Type.Null()]), revokeReason: Type.Union([Type.String(), Type.Null()]), status: Type.Union([Type.Literal('active'), Type.Literal('expired'), Type.Literal('revoked')]) });
+export const AgentGrant = Type.Object({ id: Type.String(), agentIdNumberMasked: Type.String(), agentName: Type.String(), scopes: Type.Array(Type.String()), expiresAt: Type.String(), createdAt: Type.String(), revokedAt: Nullable(Type.String()), revokeReason: Nullable(Type.String()), status: StringEnum(['active', 'expired', 'revoked']) });
 export const RevokeBody = Type.Object({ reason: Type.String({ minLength: 2, maxLength: 200 }) }, { additionalProperties: false });
 
-export const StaffMember = Type.Object({ id: Type.String(), username: Type.String(), displayName: Type.String(), departmentId: Type.String(), departmentName: Type.String(), roles: Type.Array(Type.String()), active: Type.Boolean(), phone: Type.Union([Type.String(), Type.Null()]), lockedUntil: Type.Union([Type.String(), Type.Null()]) });
+export const StaffMember = Type.Object({ id: Type.String(), username: Type.String(), displayName: Type.String(), departmentId: Type.String(), departmentName: Type.String(), roles: Type.Array(Type.String()), active: Type.Boolean(), phone: Nullable(Type.String()), lockedUntil: Nullable(Type.String()) });
 export const StaffListQuery = Type.Object({ departmentId: Type.Optional(Type.String({ maxLength: 64 })), q: Type.Optional(Type.String({ maxLength: 40 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })), cursor: Type.Optional(Type.String({ maxLength: 400 })) }, { additionalProperties: false });
 export const CreateStaffBody = Type.Object({
   username: Username,
@@ -100,7 +104,7 @@ export const UpdateStaffBody = Type.Object({ displayName: Type.Optional(Type.Str
 export type UpdateStaffBody = Static<typeof UpdateStaffBody>;
 export const RegionGrantBody = Type.Object({ regionCode: Type.String({ pattern: '^[0-9]{6}$' }), reason: Type.String({ minLength: 4, maxLength: 200 }), expiresAt: Type.Optional(Type.String({ format: 'date-time' })) }, { additionalProperties: false });
 
-export const DataAccessEntry = Type.Object({ id: Type.String(), at: Type.String(), accessor: Type.String(), accessorDepartment: Type.Union([Type.String(), Type.Null()]), onBehalfOf: Type.Union([Type.String(), Type.Null()]), fields: Type.Array(Type.String()), purpose: Type.String() });
+export const DataAccessEntry = Type.Object({ id: Type.String(), at: Type.String(), accessor: Type.String(), accessorDepartment: Nullable(Type.String()), onBehalfOf: Nullable(Type.String()), fields: Type.Array(Type.String()), purpose: Type.String() });
 
 export const IdNumberParam = Type.Object({ idNumber: Type.String({ minLength: 1, maxLength: 40 }) });
 export const UsccParam = Type.Object({ uscc: Type.String({ minLength: 1, maxLength: 40 }) });

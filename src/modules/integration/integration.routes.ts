@@ -1,9 +1,10 @@
 import { Type } from 'typebox';
+import { Nullable } from '../../platform/http/schema-types.js';
 import type { App } from '../../platform/http/server.js';
 import type { Deps } from '../../platform/deps.js';
 import * as svc from './integration.service.js';
 
-const Webhook = Type.Object({ id: Type.String(), name: Type.String(), url: Type.String(), eventTypes: Type.Array(Type.String()), departmentId: Type.Union([Type.String(), Type.Null()]), active: Type.Boolean(), createdAt: Type.String() });
+const Webhook = Type.Object({ id: Type.String(), name: Type.String(), url: Type.String(), eventTypes: Type.Array(Type.String()), departmentId: Nullable(Type.String()), active: Type.Boolean(), createdAt: Type.String() });
 const CreateWebhook = Type.Object({
   name: Type.String({ minLength: 2, maxLength: 60 }),
   url: Type.String({ minLength: 8, maxLength: 500 }),

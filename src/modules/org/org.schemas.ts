@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Nullable } from '../../platform/http/schema-types.js';
 
 export const RegionCode = Type.String({ pattern: '^[0-9]{6}$', description: 'GB/T 2260 region code (6 digits)', examples: ['390102'] });
 export const RegionLevel = Type.Union([Type.Literal('province'), Type.Literal('city'), Type.Literal('district')]);
@@ -8,8 +9,8 @@ export const Phone = Type.String({ pattern: '^(0[0-9]{2,3}-?[0-9]{7,8}|1[3-9][0-
 export const Region = Type.Object({
   code: Type.String(),
   name: Type.String(),
-  nameEn: Type.Union([Type.String(), Type.Null()]),
-  parentCode: Type.Union([Type.String(), Type.Null()]),
+  nameEn: Nullable(Type.String()),
+  parentCode: Nullable(Type.String()),
   level: RegionLevel,
 });
 export type Region = Static<typeof Region>;
@@ -39,11 +40,11 @@ export const Department = Type.Object({
   id: Type.String(),
   uscc: Type.String(),
   name: Type.String(),
-  nameEn: Type.Union([Type.String(), Type.Null()]),
-  shortName: Type.Union([Type.String(), Type.Null()]),
+  nameEn: Nullable(Type.String()),
+  shortName: Nullable(Type.String()),
   kind: Type.String(),
   regionCode: Type.String(),
-  regionName: Type.Union([Type.String(), Type.Null()]),
+  regionName: Nullable(Type.String()),
   level: RegionLevel,
   phone: Type.String(),
   address: Type.String(),

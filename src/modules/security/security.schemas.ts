@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Nullable } from '../../platform/http/schema-types.js';
 
 export const AuditQuery = Type.Object({
   action: Type.Optional(Type.String({ maxLength: 80, description: 'exact action, or a prefix ending in * (e.g. org.*)' })),
@@ -17,13 +18,13 @@ export const AuditQuery = Type.Object({
 export type AuditQuery = Static<typeof AuditQuery>;
 
 export const AuditEntry = Type.Object({
-  seq: Type.Number(), id: Type.String(), at: Type.String(), actor: Type.String(), actorKind: Type.String(), actorUserId: Type.Union([Type.String(), Type.Null()]),
-  onBehalfOf: Type.Union([Type.String(), Type.Null()]), action: Type.String(), targetType: Type.String(), targetId: Type.Union([Type.String(), Type.Null()]),
-  outcome: Type.String(), requestId: Type.Union([Type.String(), Type.Null()]), departmentId: Type.Union([Type.String(), Type.Null()]),
-  regionCode: Type.Union([Type.String(), Type.Null()]), details: Type.Unknown(), hash: Type.String(),
+  seq: Type.Number(), id: Type.String(), at: Type.String(), actor: Type.String(), actorKind: Type.String(), actorUserId: Nullable(Type.String()),
+  onBehalfOf: Nullable(Type.String()), action: Type.String(), targetType: Type.String(), targetId: Nullable(Type.String()),
+  outcome: Type.String(), requestId: Nullable(Type.String()), departmentId: Nullable(Type.String()),
+  regionCode: Nullable(Type.String()), details: Type.Unknown(), hash: Type.String(),
 });
 
 export const VerifyReply = Type.Object({
   ok: Type.Boolean(), entries: Type.Number(), lastSeq: Type.Optional(Type.Number()), badSeq: Type.Optional(Type.Number()),
-  badId: Type.Optional(Type.Union([Type.String(), Type.Null()])), problem: Type.Optional(Type.String()),
+  badId: Type.Optional(Nullable(Type.String())), problem: Type.Optional(Type.String()),
 });

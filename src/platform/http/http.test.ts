@@ -16,7 +16,7 @@ describe('API conventions', () => {
 
   it('gives every response a request id, echoing a safe one from the caller', async () => {
     const a = await p.anonymous().get('/api/health');
-    expect(a.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(a.headers.get('x-request-id')).toMatch(/^[A-Za-z0-9_-]{8}-[0-9a-z]+$/);
     const b = await p.anonymous().raw('/api/health', { headers: { 'x-request-id': 'trace-123' } });
     expect(b.headers.get('x-request-id')).toBe('trace-123');
     const c = await p.anonymous().raw('/api/health', { headers: { 'x-request-id': 'bad id with spaces<script>' } });
@@ -31,13 +31,18 @@ describe('API conventions', () => {
     expect(entry).toMatchObject({ action: 'org.region.updated', actor_name: 'admin', outcome: 'success', target_id: '390102' });
   });
 
-  it('sends security headers', async () => {
+  it('sends security headers: the short API set on JSON, the full set on pages', async () => {
     const r = await p.anonymous().raw('/api/health');
-    expect(r.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
-    expect(r.headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/);
+    expect(r.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
     expect(r.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(r.headers.get('strict-transport-security')).toMatch(/max-age=/);
-    expect(r.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect(r.headers.get('x-frame-options')).toBe('DENY');
+    expect(r.headers.get('strict-transport-security')).toMatch(/max-age=31536000/);
+    expect(r.headers.get('cache-control')).toBe('no-store');
+    const page = await p.anonymous().raw('/login'); // the web app's page (or its 404 when the web app is not built)
+    expect(page.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
+    expect(page.headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/);
+    expect(page.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
   it('answers unknown API paths with the error shape', async () => {

@@ -49,7 +49,7 @@ export async function grantAgent(deps: Deps, actor: Actor, uscc: string, input: 
   if (expires.getTime() - now.getTime() > MAX_GRANT_DAYS * 86400_000) throw invalid('identity.expiry_too_far', 'An authorisation can last at most three years.', [{ field: 'expiresAt', reason: 'more than three years ahead' }]);
   const person = await q.findPerson(deps.db, agentId);
   if (!person || person.name !== input.agentName.trim()) throw invalid('identity.person_not_matched', 'The agent’s name and ID number do not match the population registry.', [{ field: 'agentIdNumber', reason: 'no matching registry record' }]);
-  return withTx(deps.db, async (tx) => {
+  const result = await withTx(deps.db, async (tx) => {
     if (await q.findLiveAgentGrant(tx, uscc, agentId, now.toISOString())) throw conflict('identity.agent_already_granted', 'This person already holds a live authorisation; revoke it first to change it.');
     const id = newId();
     await tx.insertInto('enterprise_agents').values({ id, enterprise_uscc: uscc, agent_id_number: agentId, scopes: JSON.stringify(input.scopes), expires_at: expires.toISOString(), granted_by: actor.userId, created_at: now.toISOString(), revoked_at: null, revoked_by: null, revoke_reason: null }).execute();
@@ -59,6 +59,8 @@ export async function grantAgent(deps: Deps, actor: Actor, uscc: string, input: 
     });
     return { id, agentIdNumberMasked: maskIdNumber(agentId), agentName: person.name, scopes: input.scopes, expiresAt: expires.toISOString(), createdAt: now.toISOString(), revokedAt: null, revokeReason: null, status: 'active' as const };
   });
+  deps.sessionCache.clear(); // the agent's list of enterprises is cached with its session
+  return result;
 }
 
 export async function revokeAgent(deps: Deps, actor: Actor, uscc: string, grantId: string, reason: string) {

@@ -232,12 +232,6 @@ export async function switchActingFor(deps: Deps, actor: Actor, uscc: string | n
 
 export async function describeMe(deps: Deps, actor: Actor, csrfToken: string): Promise<Me> {
   const dept = actor.departmentId ? await findDepartmentById(deps.db, actor.departmentId) : null;
-  const enterprises: Me['enterprises'] = [];
-  if (actor.kind === 'citizen' && actor.idNumber) {
-    const { asRep, asAgent } = await q.findActableEnterprises(deps.db, actor.idNumber, deps.clock.nowIso());
-    for (const e of asRep) enterprises.push({ uscc: e.uscc, name: e.name, relation: 'legal_rep', scopes: '*', expiresAt: null });
-    for (const e of asAgent) enterprises.push({ uscc: e.uscc, name: e.name, relation: 'agent', scopes: JSON.parse(e.scopes), expiresAt: e.expires_at });
-  }
   const ob = actor.onBehalfOf;
   return {
     id: actor.userId!,
@@ -249,9 +243,30 @@ export async function describeMe(deps: Deps, actor: Actor, csrfToken: string): P
     department: dept ? { id: dept.id, name: dept.name, nameEn: dept.name_en, regionCode: dept.region_code } : null,
     grantedRegionCodes: actor.grantedRegionCodes,
     actingFor: ob ? { type: 'enterprise', uscc: ob.uscc, name: ob.name, relation: ob.relation, scopes: ob.scopes, grantExpiresAt: ob.grantExpiresAt } : null,
-    enterprises,
+    enterprises: await actableEnterprises(deps, actor),
     csrfToken,
   };
+}
+
+/**
+ * The enterprises a citizen may act for (the acting-for switch on every page). Kept in the session cache with the
+ * rest of the identity state, cleared with it on any grant or revocation; a grant that expires meanwhile is dropped
+ * here by its expiry time.
+ */
+async function actableEnterprises(deps: Deps, actor: Actor): Promise<Me['enterprises']> {
+  if (actor.kind !== 'citizen' || !actor.idNumber) return [];
+  const key = `enterprises:${actor.idNumber}`;
+  let list = deps.sessionCache.get(key) as Me['enterprises'] | undefined;
+  if (!list) {
+    const { asRep, asAgent } = await q.findActableEnterprises(deps.db, actor.idNumber, deps.clock.nowIso());
+    list = [
+      ...asRep.map((e) => ({ uscc: e.uscc, name: e.name, relation: 'legal_rep', scopes: '*' as const, expiresAt: null })),
+      ...asAgent.map((e) => ({ uscc: e.uscc, name: e.name, relation: 'agent', scopes: JSON.parse(e.scopes) as string[], expiresAt: e.expires_at })),
+    ];
+    deps.sessionCache.set(key, list);
+  }
+  const nowIso = deps.clock.nowIso();
+  return list.filter((e) => !e.expiresAt || e.expiresAt > nowIso);
 }
 
 /** Self-registration of a citizen: the ID number must pass its check digit and match the population registry by name. */
