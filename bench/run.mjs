@@ -9,7 +9,7 @@
 // dir with the demo province), logs in once as a demo citizen, then alternates the measurements
 // (bare, auth, bare, auth, …) so that both see the same machine conditions. autocannon runs in this process.
 //
-//   node bench/run.mjs [--duration 10] [--connections 50] [--rounds 3] [--warmup 3] [--record]
+//   node bench/run.mjs [--duration 10] [--connections 50] [--rounds 3] [--warmup 3] [--path /api/v1/auth/me] [--record]
 //
 // --record appends a dated section with the machine's facts to bench/RESULTS.md.
 // Needs a built server (npm run build); bin/tongban.mjs builds what is stale otherwise.
@@ -33,11 +33,12 @@ const { values: opts } = parseArgs({
     rounds: { type: 'string', default: '3' },
     warmup: { type: 'string', default: '3' },
     record: { type: 'boolean', default: false },
+    path: { type: 'string', default: '/api/v1/auth/me' },
     help: { type: 'boolean', default: false },
   },
 });
 if (opts.help) {
-  console.log('usage: node bench/run.mjs [--duration S] [--connections N] [--rounds N] [--warmup S] [--record]');
+  console.log('usage: node bench/run.mjs [--duration S] [--connections N] [--rounds N] [--warmup S] [--path /api/v1/...] [--record]');
   process.exit(0);
 }
 const duration = Number(opts.duration);
@@ -174,11 +175,12 @@ async function main() {
   console.log(`bench: ${rounds} rounds × (bare, auth), ${duration} s each, ${connections} connections, warm-up ${warmup} s per target`);
   const tongban = await startTongban();
   const token = await login(tongban.base, 'zhangsan', 'Tongban@2026');
-  const authUrl = tongban.base + '/api/v1/auth/me';
+  const authPath = opts.path;
+  const authUrl = tongban.base + authPath;
   const authHeaders = { authorization: `Bearer ${token}` };
   const me = await fetch(authUrl, { headers: authHeaders });
   const meText = await me.text();
-  if (me.status !== 200) throw new Error(`GET /api/v1/auth/me: ${me.status} ${meText}`);
+  if (me.status !== 200) throw new Error(`GET ${authPath}: ${me.status} ${meText}`);
 
   // A bare response of the same size: the same JSON shape, so the serializer does comparable work.
   const bare = await startBare(JSON.parse(meText));
@@ -240,7 +242,7 @@ async function main() {
     }
     const section = [
       '',
-      `## ${m.date.slice(0, 10)} — bare Fastify route vs authenticated GET /api/v1/auth/me`,
+      `## ${m.date.slice(0, 10)} — bare Fastify route vs authenticated GET ${authPath}`,
       '',
       `- Date: ${m.date}`,
       `- CPU: ${m.cpu}; ${m.cores} cores; ${m.memGiB} GiB memory; ${m.os}; load average before the run ${loadBefore}, after ${m.load}`,

@@ -9,7 +9,7 @@ import { AppError } from '../errors.js';
 import type { Actor } from '../actor.js';
 import { anonymousActor } from '../actor.js';
 import { randomBytes } from 'node:crypto';
-import { checkAccess } from './access.js';
+import { checkAccess, type Access } from './access.js';
 import { describeValidation, validatorCompiler } from './validation.js';
 import type { Config } from '../config.js';
 
@@ -31,6 +31,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The CSRF token of the caller's session (null when not logged in). */
     csrfToken: string | null;
+    /** A session token came with the request but is unknown, expired or revoked. */
+    sessionRejected: boolean;
   }
 }
 export const CSRF_HEADER = 'x-csrf-token';
@@ -80,6 +82,7 @@ export async function createServer(opts: ServerOptions): Promise<App> {
   app.removeContentTypeParser('text/plain');
   app.decorateRequest('actor', null as unknown as Actor);
   app.decorateRequest('csrfToken', null);
+  app.decorateRequest('sessionRejected', false);
   const catalog: RouteInfo[] = [];
   app.decorate('routeCatalog', catalog);
 
@@ -91,12 +94,21 @@ export async function createServer(opts: ServerOptions): Promise<App> {
       route.schema = { ...(route.schema ?? {}), hide: true } as typeof route.schema;
       return;
     }
-    const access = (route.config as { access?: unknown } | undefined)?.access;
+    const access = (route.config as { access?: Access } | undefined)?.access;
     if (!access) throw new Error(`route ${route.method} ${route.url} does not declare who may call it (config.access)`);
     for (const method of [route.method].flat()) if (method !== 'HEAD') catalog.push({ method, url: route.url, access });
+    // The route's own hook enforces its declaration (after the platform hook has resolved the session).
+    const enforce = async (request: FastifyRequest) => {
+      if (request.sessionRejected && access !== 'public') {
+        throw new AppError('unauthenticated', 'auth.session_expired', 'Your session has expired or was ended; please log in again.');
+      }
+      checkAccess(access, request.actor);
+    };
+    route.onRequest = [...(route.onRequest ? [route.onRequest].flat() : []), enforce] as typeof route.onRequest;
   });
 
-  await app.register(cookie);
+  // Cookies are parsed in the platform hook below, only when a request carries them (saves a hook per request).
+  await app.register(cookie, { hook: false });
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_req, ctx) =>
@@ -141,7 +153,6 @@ export async function createServer(opts: ServerOptions): Promise<App> {
     'strict-transport-security': 'max-age=31536000; includeSubDomains',
     'x-content-type-options': 'nosniff',
     'x-frame-options': 'DENY',
-    'referrer-policy': 'no-referrer',
     'cache-control': 'no-store',
   };
   const setPageHeaders = (request: FastifyRequest, reply: FastifyReply) =>
@@ -152,30 +163,29 @@ export async function createServer(opts: ServerOptions): Promise<App> {
     if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs')) reply.headers(apiHeaders);
     else await setPageHeaders(request, reply);
     reply.header('x-request-id', request.id);
-    request.actor = anonymousActor(request.id);
     const auth = request.headers.authorization;
     let token: string | undefined;
     let viaCookie = false;
     if (auth && /^Bearer\s+/i.test(auth)) token = auth.replace(/^Bearer\s+/i, '').trim();
-    else if (request.cookies[SESSION_COOKIE]) {
+    else if (request.headers.cookie) {
+      request.cookies = app.parseCookie(request.headers.cookie);
       token = request.cookies[SESSION_COOKIE];
-      viaCookie = true;
+      viaCookie = !!token;
     }
-    const access = request.routeOptions.config?.access;
-    if (token) {
-      const resolved = await opts.resolveSession(token, request.id, { ip: request.ip, userAgent: request.headers['user-agent'] });
-      if (resolved) {
-        request.actor = resolved.actor;
-        request.csrfToken = resolved.csrfToken;
-        if (viaCookie && UNSAFE.has(request.method) && request.headers[CSRF_HEADER] !== resolved.csrfToken) {
-          throw new AppError('forbidden', 'auth.csrf_failed', 'The request did not carry a valid CSRF token; reload the page and try again.');
-        }
-      } else if (access && access !== 'public') {
+    const resolved = token ? await opts.resolveSession(token, request.id, { ip: request.ip, userAgent: request.headers['user-agent'] }) : null;
+    if (resolved) {
+      request.actor = resolved.actor;
+      request.csrfToken = resolved.csrfToken;
+      if (viaCookie && UNSAFE.has(request.method) && request.headers[CSRF_HEADER] !== resolved.csrfToken) {
+        throw new AppError('forbidden', 'auth.csrf_failed', 'The request did not carry a valid CSRF token; reload the page and try again.');
+      }
+    } else {
+      request.actor = anonymousActor(request.id);
+      if (token) {
+        request.sessionRejected = true;
         if (viaCookie) reply.clearCookie(SESSION_COOKIE, { path: '/' });
-        throw new AppError('unauthenticated', 'auth.session_expired', 'Your session has expired or was ended; please log in again.');
       }
     }
-    if (access) checkAccess(access, request.actor);
   });
 
   app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
