@@ -112,12 +112,21 @@ export async function loginViaUi(page, baseUrl, username, password = DEMO_PASSWO
  * optionally types to filter (both support search here), and clicks the option whose text matches `optionText`.
  */
 export async function pickSelect(page, trigger, optionText, { type } = {}) {
-  await trigger.first().click();
-  if (type) await page.keyboard.type(type);
-  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
-  await visible(dropdown, 'the open select dropdown', 5000);
-  const option = dropdown.locator('.ant-select-item-option, .ant-select-tree-node-content-wrapper', { hasText: optionText }).first();
-  await visible(option, `select option "${optionText}"`, 5000);
-  await option.click();
-  await dropdown.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+  // Dropdowns animate open and closed; a click can land while the previous one is still closing. Pick, then check
+  // that the Select shows the choice, and try again (at most three times) when it does not.
+  for (let attempt = 1; ; attempt++) {
+    await trigger.first().click();
+    if (type) await page.keyboard.type(type);
+    const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
+    await visible(dropdown, 'the open select dropdown', 5000);
+    const option = dropdown.locator('.ant-select-item-option, .ant-select-tree-node-content-wrapper', { hasText: optionText }).first();
+    await visible(option, `select option "${optionText}"`, 5000);
+    await option.click();
+    await dropdown.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+    // The Select's root (the test id may sit on it or on its inner input) shows the chosen option.
+    const root = trigger.first().locator("xpath=ancestor-or-self::div[contains(concat(' ', normalize-space(@class), ' '), ' ant-select ')][1]");
+    if (await root.filter({ hasText: optionText }).count()) return;
+    if (attempt >= 3) throw new Error(`the select did not take the option "${optionText}"`);
+    await page.waitForTimeout(300);
+  }
 }

@@ -46,7 +46,7 @@ export interface ServerOptions {
   config: Config;
   logger?: boolean;
   /** Turns a session token into an actor; null when the token is unknown, revoked or expired. */
-  resolveSession(token: string, requestId: string, request: { ip: string; userAgent: string | undefined }): Promise<ResolvedSession | null>;
+  resolveSession(token: string, requestId: string, request: { ip: string; userAgent: string | undefined }): ResolvedSession | null | Promise<ResolvedSession | null>;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -97,11 +97,16 @@ export async function createServer(opts: ServerOptions): Promise<App> {
     if (!access) throw new Error(`route ${route.method} ${route.url} does not declare who may call it (config.access)`);
     for (const method of [route.method].flat()) if (method !== 'HEAD') catalog.push({ method, url: route.url, access });
     // The route's own hook enforces its declaration (after the platform hook has resolved the session).
-    const enforce = async (request: FastifyRequest) => {
+    const enforce = (request: FastifyRequest, _reply: FastifyReply, done: (err?: Error) => void) => {
       if (request.sessionRejected && access !== 'public') {
-        throw new AppError('unauthenticated', 'auth.session_expired', 'Your session has expired or was ended; please log in again.');
+        return done(new AppError('unauthenticated', 'auth.session_expired', 'Your session has expired or was ended; please log in again.'));
       }
-      checkAccess(access, request.actor);
+      try {
+        checkAccess(access, request.actor);
+      } catch (err) {
+        return done(err as Error);
+      }
+      done();
     };
     route.onRequest = [...(route.onRequest ? [route.onRequest].flat() : []), enforce] as typeof route.onRequest;
   });
@@ -154,13 +159,9 @@ export async function createServer(opts: ServerOptions): Promise<App> {
     'x-frame-options': 'DENY',
     'cache-control': 'no-store',
   };
-  const setPageHeaders = (request: FastifyRequest, reply: FastifyReply) =>
-    new Promise<void>((resolve, reject) => pageHeaders(request.raw, reply.raw, (err?: unknown) => (err ? reject(err) : resolve())));
-
-  // One hook does the per-request platform work (each hook adds a scheduling step to every request).
-  app.addHook('onRequest', async (request, reply) => {
-    if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs')) reply.headers(apiHeaders);
-    else await setPageHeaders(request, reply);
+  // One hook does the per-request platform work (each hook adds a scheduling step to every request). It is written
+  // with a callback so that a request whose session is in the cache goes through without waiting on a promise.
+  const authenticate = (request: FastifyRequest, reply: FastifyReply, done: (err?: Error) => void): void => {
     reply.header('x-request-id', request.id);
     const auth = request.headers.authorization;
     let token: string | undefined;
@@ -171,19 +172,44 @@ export async function createServer(opts: ServerOptions): Promise<App> {
       token = request.cookies[SESSION_COOKIE];
       viaCookie = !!token;
     }
-    const resolved = token ? await opts.resolveSession(token, request.id, { ip: request.ip, userAgent: request.headers['user-agent'] }) : null;
-    if (resolved) {
-      request.actor = resolved.actor;
-      request.csrfToken = resolved.csrfToken;
-      if (viaCookie && UNSAFE.has(request.method) && request.headers[CSRF_HEADER] !== resolved.csrfToken) {
-        throw new AppError('forbidden', 'auth.csrf_failed', 'The request did not carry a valid CSRF token; reload the page and try again.');
+    const apply = (resolved: ResolvedSession | null): void => {
+      if (resolved) {
+        request.actor = resolved.actor;
+        request.csrfToken = resolved.csrfToken;
+        if (viaCookie && UNSAFE.has(request.method) && request.headers[CSRF_HEADER] !== resolved.csrfToken) {
+          throw new AppError('forbidden', 'auth.csrf_failed', 'The request did not carry a valid CSRF token; reload the page and try again.');
+        }
+        return;
       }
-    } else {
       request.actor = anonymousActor(request.id);
       if (token) {
         request.sessionRejected = true;
         if (viaCookie) reply.clearCookie(SESSION_COOKIE, { path: '/' });
       }
+    };
+    const finish = (resolved: ResolvedSession | null): void => {
+      try {
+        apply(resolved);
+      } catch (err) {
+        return done(err as Error);
+      }
+      done();
+    };
+    let result: ResolvedSession | null | Promise<ResolvedSession | null>;
+    try {
+      result = token ? opts.resolveSession(token, request.id, { ip: request.ip, userAgent: request.headers['user-agent'] }) : null;
+    } catch (err) {
+      return done(err as Error);
+    }
+    if (result instanceof Promise) result.then(finish, done);
+    else finish(result);
+  };
+  app.addHook('onRequest', (request, reply, done) => {
+    if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs')) {
+      reply.headers(apiHeaders);
+      authenticate(request, reply, done);
+    } else {
+      pageHeaders(request.raw, reply.raw, (err?: unknown) => (err ? done(err as Error) : authenticate(request, reply, done)));
     }
   });
 

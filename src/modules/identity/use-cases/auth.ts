@@ -38,18 +38,23 @@ interface CachedSession {
  * A resolved session is reused from the in-process cache for a few seconds; every change to accounts, roles,
  * grants or sessions made through this process clears the cache at once.
  */
-export async function resolveSession(deps: Deps, token: string, meta: SessionMeta): Promise<ResolvedSession | null> {
+export function resolveSession(deps: Deps, token: string, meta: SessionMeta): ResolvedSession | null | Promise<ResolvedSession | null> {
   if (token.length < 20 || token.length > 100) return null;
   const key = sha256Hex(token);
+  const cached = deps.sessionCache.get(key) as CachedSession | undefined;
+  // A hot session is answered without waiting on anything; only a miss or a due write goes async.
+  if (cached) return checkSession(deps, key, cached, meta);
+  return loadSession(deps, key, deps.clock.now()).then((loaded) => {
+    if (!loaded) return null;
+    deps.sessionCache.set(key, loaded);
+    return checkSession(deps, key, loaded, meta);
+  });
+}
+
+function checkSession(deps: Deps, key: string, c: CachedSession, meta: SessionMeta): ResolvedSession | null | Promise<ResolvedSession | null> {
   const now = deps.clock.now();
   const nowMs = now.getTime();
   const nowIso = now.toISOString();
-  let c = deps.sessionCache.get(key) as CachedSession | undefined | null;
-  if (!c) {
-    c = await loadSession(deps, key, now);
-    if (!c) return null;
-    deps.sessionCache.set(key, c);
-  }
   if (c.expiresAt <= nowIso || nowMs - c.lastSeenMs > deps.config.sessionIdleMinutes * 60_000) {
     deps.sessionCache.delete(key);
     return null;
@@ -57,14 +62,13 @@ export async function resolveSession(deps: Deps, token: string, meta: SessionMet
   const ob = c.actor.onBehalfOf;
   if (ob?.grantExpiresAt && ob.grantExpiresAt <= nowIso) {
     deps.sessionCache.delete(key);
-    await endActingFor(deps, { ...c.actor, requestId: meta.requestId }, c.sessionId, ob.uscc);
+    return endActingFor(deps, { ...c.actor, requestId: meta.requestId }, c.sessionId, ob.uscc);
   }
   c.lastSeenMs = nowMs;
-  if (nowMs - c.lastWrittenMs > LAST_SEEN_RESOLUTION_MS) {
-    c.lastWrittenMs = nowMs;
-    await deps.db.updateTable('sessions').set({ last_seen_at: nowIso }).where('id', '=', c.sessionId).execute();
-  }
-  return { actor: { ...c.actor, requestId: meta.requestId }, csrfToken: c.csrfToken };
+  const resolved = { actor: { ...c.actor, requestId: meta.requestId }, csrfToken: c.csrfToken };
+  if (nowMs - c.lastWrittenMs <= LAST_SEEN_RESOLUTION_MS) return resolved;
+  c.lastWrittenMs = nowMs;
+  return deps.db.updateTable('sessions').set({ last_seen_at: nowIso }).where('id', '=', c.sessionId).execute().then(() => resolved);
 }
 
 async function loadSession(deps: Deps, tokenHash: string, now: Date): Promise<CachedSession | null> {
