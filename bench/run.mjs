@@ -15,12 +15,12 @@
 // Needs a built server (npm run build); bin/tongban.mjs builds what is stale otherwise.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { startTongban } from '../scripts/tongban-process.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -53,18 +53,8 @@ for (const [k, v] of Object.entries({ duration, connections, rounds, warmup })) 
 }
 
 const children = [];
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.unref();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
+let tongban = null;
+const stopAll = () => Promise.all([...children.map(stopChild), tongban?.stop()]);
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -96,23 +86,6 @@ async function waitFor(child, check, what, timeoutMs) {
     await sleep(200);
   }
   throw new Error(`${child.label}: no ${what} within ${timeoutMs / 1000} s:\n${child.output}`);
-}
-
-async function startTongban() {
-  const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-bench-'));
-  const child = spawnChild('tongban', ['bin/tongban.mjs', 'start'], { TONGBAN_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', TONGBAN_LOG: '0' });
-  const base = `http://127.0.0.1:${port}`;
-  await waitFor(
-    child,
-    async () => {
-      const res = await fetch(base + '/api/health');
-      return res.ok && (await res.json()).status === 'ok';
-    },
-    'healthy /api/health',
-    180_000,
-  );
-  return { child, base, dataDir };
 }
 
 async function startBare(body) {
@@ -167,16 +140,16 @@ function machineFacts() {
 
 async function main() {
   process.on('SIGINT', async () => {
-    await Promise.all(children.map(stopChild));
+    await stopAll();
     process.exit(130);
   });
 
   const loadBefore = os.loadavg().map((l) => l.toFixed(2)).join(' ');
   console.log(`bench: ${rounds} rounds × (bare, auth), ${duration} s each, ${connections} connections, warm-up ${warmup} s per target`);
-  const tongban = await startTongban();
-  const token = await login(tongban.base, 'zhangsan', 'Tongban@2026');
+  tongban = await startTongban({ label: 'tongban-bench', env: { TONGBAN_LOG: '0' } });
+  const token = await login(tongban.baseUrl, 'zhangsan', 'Tongban@2026');
   const authPath = opts.path;
-  const authUrl = tongban.base + authPath;
+  const authUrl = tongban.baseUrl + authPath;
   const authHeaders = { authorization: `Bearer ${token}` };
   const me = await fetch(authUrl, { headers: authHeaders });
   const meText = await me.text();
@@ -202,8 +175,7 @@ async function main() {
     if (a.bad || b.bad) console.log(`bench: round ${i}: non-2xx/errors/timeouts: bare ${b.bad}, auth ${a.bad}`);
   }
 
-  await Promise.all(children.map(stopChild));
-  fs.rmSync(tongban.dataDir, { recursive: true, force: true });
+  await stopAll();
 
   const med = {
     bareRps: median(results.map((r) => r.bare.rps)),
@@ -263,6 +235,6 @@ async function main() {
 
 main().catch(async (e) => {
   console.error(`bench: ${e.stack || e.message}`);
-  await Promise.all(children.map(stopChild));
+  await stopAll();
   process.exit(1);
 });

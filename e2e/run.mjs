@@ -9,14 +9,13 @@
 // the step fails). Prints one line per journey and "N passed, M failed"; exits non-zero on any failure.
 //
 // Environment: E2E_HEADED=1 shows the browser (needs a display), E2E_SLOWMO=<ms>, CHROMIUM_PATH.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { api as makeApi } from './lib.mjs';
+import { startTongban } from '../scripts/tongban-process.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -36,61 +35,7 @@ function ensureChromium() {
   if (!fs.existsSync(CHROMIUM)) throw new Error('chromium was installed but /usr/bin/chromium is still missing');
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.unref();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function startServer() {
-  const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-e2e-'));
-  const child = spawn(process.execPath, ['bin/tongban.mjs', 'start'], {
-    cwd: root,
-    env: { ...process.env, TONGBAN_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
-  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}) before it was healthy:\n${output}`);
-    const ok = await fetch(baseUrl + '/api/health')
-      .then(async (r) => r.ok && (await r.json()).status === 'ok')
-      .catch(() => false);
-    if (ok) break;
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`the server was not healthy within 180 s:\n${output}`);
-    }
-    await sleep(250);
-  }
-  return {
-    baseUrl,
-    dataDir,
-    output: () => output,
-    async stop() {
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGTERM');
-        const t = setTimeout(() => child.kill('SIGKILL'), 5000);
-        await exited;
-        clearTimeout(t);
-      }
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
+const startServer = () => startTongban({ label: 'tongban-e2e' });
 
 const slug = (s) => s.toLowerCase().replace(/[^a-z0-9\u4e00-\u9fff]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'step';
 
