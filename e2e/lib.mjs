@@ -113,20 +113,26 @@ export async function loginViaUi(page, baseUrl, username, password = DEMO_PASSWO
  */
 export async function pickSelect(page, trigger, optionText, { type } = {}) {
   // Dropdowns animate open and closed; a click can land while the previous one is still closing. Pick, then check
-  // that the Select shows the choice, and try again (at most three times) when it does not.
+  // (for up to a second) that the Select shows the choice, and try again (at most three times) when it does not.
+  // The Select's root shows the chosen option; the test id may sit on the root or on its inner input.
+  const root = trigger.first().locator("xpath=ancestor-or-self::div[contains(concat(' ', normalize-space(@class), ' '), ' ant-select ')][1]");
   for (let attempt = 1; ; attempt++) {
     await trigger.first().click();
-    if (type) await page.keyboard.type(type);
+    if (type) {
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.press('Backspace');
+      await page.keyboard.type(type);
+    }
     const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
     await visible(dropdown, 'the open select dropdown', 5000);
     const option = dropdown.locator('.ant-select-item-option, .ant-select-tree-node-content-wrapper', { hasText: optionText }).first();
     await visible(option, `select option "${optionText}"`, 5000);
     await option.click();
     await dropdown.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
-    // The Select's root (the test id may sit on it or on its inner input) shows the chosen option.
-    const root = trigger.first().locator("xpath=ancestor-or-self::div[contains(concat(' ', normalize-space(@class), ' '), ' ant-select ')][1]");
-    if (await root.filter({ hasText: optionText }).count()) return;
+    for (let i = 0; i < 10; i++) {
+      if (await root.filter({ hasText: optionText }).count()) return;
+      await page.waitForTimeout(100);
+    }
     if (attempt >= 3) throw new Error(`the select did not take the option "${optionText}"`);
-    await page.waitForTimeout(300);
   }
 }

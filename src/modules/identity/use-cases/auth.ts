@@ -234,8 +234,17 @@ export async function switchActingFor(deps: Deps, actor: Actor, uscc: string | n
   return describeMe(deps, next, csrfToken);
 }
 
-export async function describeMe(deps: Deps, actor: Actor, csrfToken: string): Promise<Me> {
-  const dept = actor.departmentId ? await findDepartmentById(deps.db, actor.departmentId) : null;
+/** The logged-in account as the web app sees it. Answered without waiting when the session's data is cached. */
+export function describeMe(deps: Deps, actor: Actor, csrfToken: string): Me | Promise<Me> {
+  const enterprises = actableEnterprises(deps, actor);
+  if (!actor.departmentId && !(enterprises instanceof Promise)) return buildMe(actor, csrfToken, null, enterprises);
+  return (async () => {
+    const dept = actor.departmentId ? await findDepartmentById(deps.db, actor.departmentId) : null;
+    return buildMe(actor, csrfToken, dept ?? null, await enterprises);
+  })();
+}
+
+function buildMe(actor: Actor, csrfToken: string, dept: { id: string; name: string; name_en: string | null; region_code: string } | null, enterprises: Me['enterprises']): Me {
   const ob = actor.onBehalfOf;
   return {
     id: actor.userId!,
@@ -247,7 +256,7 @@ export async function describeMe(deps: Deps, actor: Actor, csrfToken: string): P
     department: dept ? { id: dept.id, name: dept.name, nameEn: dept.name_en, regionCode: dept.region_code } : null,
     grantedRegionCodes: actor.grantedRegionCodes,
     actingFor: ob ? { type: 'enterprise', uscc: ob.uscc, name: ob.name, relation: ob.relation, scopes: ob.scopes, grantExpiresAt: ob.grantExpiresAt } : null,
-    enterprises: await actableEnterprises(deps, actor),
+    enterprises,
     csrfToken,
   };
 }
@@ -257,20 +266,24 @@ export async function describeMe(deps: Deps, actor: Actor, csrfToken: string): P
  * rest of the identity state, cleared with it on any grant or revocation; a grant that expires meanwhile is dropped
  * here by its expiry time.
  */
-async function actableEnterprises(deps: Deps, actor: Actor): Promise<Me['enterprises']> {
+function actableEnterprises(deps: Deps, actor: Actor): Me['enterprises'] | Promise<Me['enterprises']> {
   if (actor.kind !== 'citizen' || !actor.idNumber) return [];
-  const key = `enterprises:${actor.idNumber}`;
-  let list = deps.sessionCache.get(key) as Me['enterprises'] | undefined;
-  if (!list) {
-    const { asRep, asAgent } = await q.findActableEnterprises(deps.db, actor.idNumber, deps.clock.nowIso());
-    list = [
+  const idNumber = actor.idNumber;
+  const key = `enterprises:${idNumber}`;
+  const live = (list: Me['enterprises']) => {
+    const nowIso = deps.clock.nowIso();
+    return list.filter((e) => !e.expiresAt || e.expiresAt > nowIso);
+  };
+  const cached = deps.sessionCache.get(key) as Me['enterprises'] | undefined;
+  if (cached) return live(cached);
+  return q.findActableEnterprises(deps.db, idNumber, deps.clock.nowIso()).then(({ asRep, asAgent }) => {
+    const list: Me['enterprises'] = [
       ...asRep.map((e) => ({ uscc: e.uscc, name: e.name, relation: 'legal_rep', scopes: '*' as const, expiresAt: null })),
       ...asAgent.map((e) => ({ uscc: e.uscc, name: e.name, relation: 'agent', scopes: JSON.parse(e.scopes) as string[], expiresAt: e.expires_at })),
     ];
     deps.sessionCache.set(key, list);
-  }
-  const nowIso = deps.clock.nowIso();
-  return list.filter((e) => !e.expiresAt || e.expiresAt > nowIso);
+    return live(list);
+  });
 }
 
 /** Self-registration of a citizen: the ID number must pass its check digit and match the population registry by name. */
