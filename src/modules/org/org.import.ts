@@ -1,4 +1,3 @@
-import { Type } from 'typebox';
 import type { Actor } from '../../platform/actor.js';
 import type { Deps } from '../../platform/deps.js';
 import { withTx } from '../../platform/db/database.js';
@@ -101,4 +100,3 @@ export async function exportOrg(deps: Deps) {
   };
 }
 
-export const OrgFile = Type.Object({ format: Type.Literal(ORG_FORMAT), regions: Type.Array(CreateRegionBody), departments: Type.Array(CreateDepartmentBody) });
