@@ -3,6 +3,28 @@ import type { Page } from '../api';
 
 type FetchPage<T> = (cursor: string | null, signal: AbortSignal) => Promise<Page<T>>;
 
+/** Fetches one page into the list's state, unless a newer fetch aborted this one meanwhile. */
+function loadPage<T>(
+  fetchPage: FetchPage<T>,
+  cursor: string | null,
+  ctl: AbortController,
+  setItems: (items: T[]) => void,
+  setNextCursor: (c: string | null) => void,
+  setLoading: (b: boolean) => void,
+  setError: (e: unknown) => void,
+): void {
+  setLoading(true);
+  setError(null);
+  fetchPage(cursor, ctl.signal)
+    .then((p) => {
+      if (ctl.signal.aborted) return;
+      setItems(p.items);
+      setNextCursor(p.nextCursor);
+    })
+    .catch((e) => !ctl.signal.aborted && setError(e))
+    .finally(() => !ctl.signal.aborted && setLoading(false));
+}
+
 /** Page-by-page browsing over a cursor list: keeps the cursors seen so "previous" works too. */
 export function useCursorPages<T>(fetchPage: FetchPage<T>, deps: unknown[]) {
   const [stack, setStack] = useState<Array<string | null>>([null]);
@@ -23,17 +45,7 @@ export function useCursorPages<T>(fetchPage: FetchPage<T>, deps: unknown[]) {
   const cursor = stack[stack.length - 1];
   useEffect(() => {
     const ctl = new AbortController();
-    setLoading(true);
-    setError(null);
-    fetchRef
-      .current(cursor, ctl.signal)
-      .then((p) => {
-        if (ctl.signal.aborted) return;
-        setItems(p.items);
-        setNextCursor(p.nextCursor);
-      })
-      .catch((e) => !ctl.signal.aborted && setError(e))
-      .finally(() => !ctl.signal.aborted && setLoading(false));
+    loadPage(fetchRef.current, cursor, ctl, setItems, setNextCursor, setLoading, setError);
     return () => ctl.abort();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [cursor, stack.length, tick, ...deps]);
@@ -67,17 +79,7 @@ export function useLoadMore<T>(fetchPage: FetchPage<T>, deps: unknown[]) {
     ctlRef.current?.abort();
     const ctl = new AbortController();
     ctlRef.current = ctl;
-    setLoading(true);
-    setError(null);
-    fetchRef
-      .current(null, ctl.signal)
-      .then((p) => {
-        if (ctl.signal.aborted) return;
-        setItems(p.items);
-        setNextCursor(p.nextCursor);
-      })
-      .catch((e) => !ctl.signal.aborted && setError(e))
-      .finally(() => !ctl.signal.aborted && setLoading(false));
+    loadPage(fetchRef.current, null, ctl, setItems, setNextCursor, setLoading, setError);
     return () => ctl.abort();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [tick, ...deps]);
