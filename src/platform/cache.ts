@@ -17,7 +17,7 @@ export class TtlCache<V> {
   get(key: string): V | undefined {
     const hit = this.map.get(key);
     if (!hit) return undefined;
-    if (hit.until <= this.clock.now().getTime()) {
+    if (hit.until <= this.clock.nowMs()) {
       this.map.delete(key);
       return undefined;
     }
@@ -26,7 +26,7 @@ export class TtlCache<V> {
 
   set(key: string, value: V): void {
     if (this.map.size >= this.max && !this.map.has(key)) this.map.delete(this.map.keys().next().value!);
-    this.map.set(key, { value, until: this.clock.now().getTime() + this.ttlMs });
+    this.map.set(key, { value, until: this.clock.nowMs() + this.ttlMs });
   }
 
   delete(key: string): void {

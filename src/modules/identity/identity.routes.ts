@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import type { App } from '../../platform/http/server.js';
-import { SESSION_COOKIE } from '../../platform/http/server.js';
+import { clearSessionCookie, setSessionCookie } from '../../platform/http/cookies.js';
 import type { Deps } from '../../platform/deps.js';
 import { Page, PageQuery } from '../../platform/http/pagination.js';
 import * as s from './identity.schemas.js';
@@ -22,9 +22,7 @@ export function registerIdentityRoutes(app: App, deps: Deps): void {
     schema: { tags: authTags, summary: 'Log in with username and password; returns a bearer token and sets the session cookie', body: s.LoginBody, response: { 200: s.LoginReply } },
   }, async (req, reply) => {
     const result = await auth.login(deps, req.body, meta(req));
-    reply.setCookie(SESSION_COOKIE, result.token, {
-      path: '/', httpOnly: true, sameSite: 'lax', secure: req.protocol === 'https', maxAge: deps.config.sessionAbsoluteHours * 3600,
-    });
+    setSessionCookie(reply, result.token, { secure: req.protocol === 'https', maxAgeSeconds: deps.config.sessionAbsoluteHours * 3600 });
     return result;
   });
 
@@ -33,7 +31,7 @@ export function registerIdentityRoutes(app: App, deps: Deps): void {
     schema: { tags: authTags, summary: 'End this session', response: { 200: Ok } },
   }, async (req, reply) => {
     await auth.logout(deps, req.actor);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    clearSessionCookie(reply);
     return { ok: true };
   });
 

@@ -36,13 +36,25 @@ describe('API conventions', () => {
     expect(r.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
     expect(r.headers.get('x-content-type-options')).toBe('nosniff');
     expect(r.headers.get('x-frame-options')).toBe('DENY');
-    expect(r.headers.get('strict-transport-security')).toMatch(/max-age=31536000/);
+    expect(r.headers.get('strict-transport-security')).toBeNull(); // plain HTTP: browsers ignore HSTS here
     expect(r.headers.get('cache-control')).toBe('no-store');
     const page = await p.anonymous().raw('/login'); // the web app's page (or its 404 when the web app is not built)
     expect(page.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
     expect(page.headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/);
     expect(page.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('sends HSTS on HTTPS (behind a trusted proxy that terminates TLS)', async () => {
+    const behindProxy = await startTestPlatform({ config: { trustProxy: true } });
+    try {
+      const r = await behindProxy.anonymous().raw('/api/health', { headers: { 'x-forwarded-proto': 'https' } });
+      expect(r.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+      const plain = await behindProxy.anonymous().raw('/api/health');
+      expect(plain.headers.get('strict-transport-security')).toBeNull();
+    } finally {
+      await behindProxy.close();
+    }
   });
 
   it('answers unknown API paths with the error shape', async () => {

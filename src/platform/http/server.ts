@@ -1,7 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyBaseLogger, type RawServerDefault, type FastifyError, type FastifyRequest, type FastifyReply } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import cookie from '@fastify/cookie';
 import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -12,10 +11,11 @@ import { randomBytes } from 'node:crypto';
 import { checkAccess, type Access } from './access.js';
 import { describeValidation, validatorCompiler } from './validation.js';
 import type { Config } from '../config.js';
+import { clearSessionCookie, readSessionCookie, SESSION_COOKIE } from './cookies.js';
 
 export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
 
-export const SESSION_COOKIE = 'tb_session';
+export { SESSION_COOKIE };
 
 /** Every API route with its access declaration, collected as routes register (for the docs and the authorization tests). */
 export interface RouteInfo {
@@ -111,8 +111,6 @@ export async function createServer(opts: ServerOptions): Promise<App> {
     route.onRequest = [...(route.onRequest ? [route.onRequest].flat() : []), enforce] as typeof route.onRequest;
   });
 
-  // Cookies are parsed in the platform hook below, only when a request carries them (saves a hook per request).
-  await app.register(cookie, { hook: false });
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_req, ctx) =>
@@ -154,7 +152,6 @@ export async function createServer(opts: ServerOptions): Promise<App> {
   });
   const apiHeaders: Record<string, string> = {
     'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
-    'strict-transport-security': 'max-age=31536000; includeSubDomains',
     'x-content-type-options': 'nosniff',
     'x-frame-options': 'DENY',
     'cache-control': 'no-store',
@@ -167,9 +164,8 @@ export async function createServer(opts: ServerOptions): Promise<App> {
     let token: string | undefined;
     let viaCookie = false;
     if (auth && /^Bearer\s+/i.test(auth)) token = auth.replace(/^Bearer\s+/i, '').trim();
-    else if (request.headers.cookie) {
-      request.cookies = app.parseCookie(request.headers.cookie);
-      token = request.cookies[SESSION_COOKIE];
+    else {
+      token = readSessionCookie(request.headers.cookie);
       viaCookie = !!token;
     }
     const apply = (resolved: ResolvedSession | null): void => {
@@ -184,7 +180,7 @@ export async function createServer(opts: ServerOptions): Promise<App> {
       request.actor = anonymousActor(request.id);
       if (token) {
         request.sessionRejected = true;
-        if (viaCookie) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        if (viaCookie) clearSessionCookie(reply);
       }
     };
     const finish = (resolved: ResolvedSession | null): void => {
@@ -207,6 +203,8 @@ export async function createServer(opts: ServerOptions): Promise<App> {
   app.addHook('onRequest', (request, reply, done) => {
     if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs')) {
       reply.headers(apiHeaders);
+      // Browsers ignore HSTS received over plain HTTP (RFC 6797 §8.1), so it is sent only where it means something.
+      if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
       authenticate(request, reply, done);
     } else {
       pageHeaders(request.raw, reply.raw, (err?: unknown) => (err ? done(err as Error) : authenticate(request, reply, done)));

@@ -26,7 +26,9 @@ interface CachedSession {
   actor: Actor;
   sessionId: string;
   csrfToken: string;
-  expiresAt: string;
+  expiresAtMs: number;
+  /** When the acting-for grant ends (Infinity when there is none or it does not expire). */
+  grantEndsMs: number;
   /** Last activity seen by this process, for the idle timeout. */
   lastSeenMs: number;
   /** Last time last_seen_at was written to the database. */
@@ -36,15 +38,16 @@ interface CachedSession {
 /**
  * The session token becomes an actor for one request. Ends sessions that are expired, idle too long or revoked.
  * A resolved session is reused from the in-process cache for a few seconds; every change to accounts, roles,
- * grants or sessions made through this process clears the cache at once.
+ * grants or sessions made through this process clears the cache at once. The cache is keyed by the token itself
+ * (it never leaves memory), so a hot request does not hash it; the database only ever sees the hash.
  */
 export function resolveSession(deps: Deps, token: string, meta: SessionMeta): ResolvedSession | null | Promise<ResolvedSession | null> {
   if (token.length < 20 || token.length > 100) return null;
-  const key = sha256Hex(token);
+  const key = `session:${token}`;
   const cached = deps.sessionCache.get(key) as CachedSession | undefined;
   // A hot session is answered without waiting on anything; only a miss or a due write goes async.
   if (cached) return checkSession(deps, key, cached, meta);
-  return loadSession(deps, key, deps.clock.now()).then((loaded) => {
+  return loadSession(deps, sha256Hex(token), deps.clock.now()).then((loaded) => {
     if (!loaded) return null;
     deps.sessionCache.set(key, loaded);
     return checkSession(deps, key, loaded, meta);
@@ -52,23 +55,20 @@ export function resolveSession(deps: Deps, token: string, meta: SessionMeta): Re
 }
 
 function checkSession(deps: Deps, key: string, c: CachedSession, meta: SessionMeta): ResolvedSession | null | Promise<ResolvedSession | null> {
-  const now = deps.clock.now();
-  const nowMs = now.getTime();
-  const nowIso = now.toISOString();
-  if (c.expiresAt <= nowIso || nowMs - c.lastSeenMs > deps.config.sessionIdleMinutes * 60_000) {
+  const nowMs = deps.clock.nowMs();
+  if (c.expiresAtMs <= nowMs || nowMs - c.lastSeenMs > deps.config.sessionIdleMinutes * 60_000) {
     deps.sessionCache.delete(key);
     return null;
   }
-  const ob = c.actor.onBehalfOf;
-  if (ob?.grantExpiresAt && ob.grantExpiresAt <= nowIso) {
+  if (c.grantEndsMs <= nowMs) {
     deps.sessionCache.delete(key);
-    return endActingFor(deps, { ...c.actor, requestId: meta.requestId }, c.sessionId, ob.uscc);
+    return endActingFor(deps, { ...c.actor, requestId: meta.requestId }, c.sessionId, c.actor.onBehalfOf!.uscc);
   }
   c.lastSeenMs = nowMs;
   const resolved = { actor: { ...c.actor, requestId: meta.requestId }, csrfToken: c.csrfToken };
   if (nowMs - c.lastWrittenMs <= LAST_SEEN_RESOLUTION_MS) return resolved;
   c.lastWrittenMs = nowMs;
-  return deps.db.updateTable('sessions').set({ last_seen_at: nowIso }).where('id', '=', c.sessionId).execute().then(() => resolved);
+  return deps.db.updateTable('sessions').set({ last_seen_at: new Date(nowMs).toISOString() }).where('id', '=', c.sessionId).execute().then(() => resolved);
 }
 
 async function loadSession(deps: Deps, tokenHash: string, now: Date): Promise<CachedSession | null> {
@@ -102,7 +102,11 @@ async function loadSession(deps: Deps, tokenHash: string, now: Date): Promise<Ca
     if (!ob) await endActingFor(deps, actor, row.sessionId, row.acting_for_uscc);
     actor.onBehalfOf = ob;
   }
-  return { actor, sessionId: row.sessionId, csrfToken: row.csrf_token, expiresAt: row.expires_at, lastSeenMs: lastSeen, lastWrittenMs: lastSeen };
+  const grantEnds = actor.onBehalfOf?.grantExpiresAt;
+  return {
+    actor, sessionId: row.sessionId, csrfToken: row.csrf_token, expiresAtMs: Date.parse(row.expires_at),
+    grantEndsMs: grantEnds ? Date.parse(grantEnds) : Infinity, lastSeenMs: lastSeen, lastWrittenMs: lastSeen,
+  };
 }
 
 /**
@@ -271,6 +275,7 @@ function actableEnterprises(deps: Deps, actor: Actor): Me['enterprises'] | Promi
   const idNumber = actor.idNumber;
   const key = `enterprises:${idNumber}`;
   const live = (list: Me['enterprises']) => {
+    if (!list.some((e) => e.expiresAt)) return list;
     const nowIso = deps.clock.nowIso();
     return list.filter((e) => !e.expiresAt || e.expiresAt > nowIso);
   };
