@@ -16,6 +16,7 @@ import { registerOrgRoutes } from './modules/org/index.js';
 import { registerIdentityRoutes, resolveSession } from './modules/identity/index.js';
 import { registerSecurityRoutes } from './modules/security/index.js';
 import { registerIntegrationRoutes } from './modules/integration/index.js';
+import { registerCatalogRoutes } from './modules/catalog/index.js';
 
 /** Opens the database, migrates it, and wires every dependency a service needs. */
 export async function createDeps(config: Config, opts: { clock?: Clock; migrate?: boolean } = {}): Promise<Deps & { close(): Promise<void> }> {
@@ -68,6 +69,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
   registerOrgRoutes(app, deps);
   registerSecurityRoutes(app, deps);
   registerIntegrationRoutes(app, deps);
+  registerCatalogRoutes(app, deps);
 
   const webDir = deps.config.webDir;
   const hasWeb = fs.existsSync(path.join(webDir, 'index.html'));

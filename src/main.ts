@@ -6,6 +6,7 @@ import { verifyAuditChain } from './platform/audit.js';
 import { seedDemo, demoLogins } from './demo/seed.js';
 import { exportOrg, importOrg } from './modules/org/org.import.js';
 import { systemActor } from './platform/actor.js';
+import { exportCatalog, importCatalog } from './modules/catalog/index.js';
 
 const USAGE = `Usage: tongban <command>
 
@@ -14,6 +15,8 @@ const USAGE = `Usage: tongban <command>
   seed-demo             load the demo province (only into an empty database)
   import org <file>     import regions and departments (docs/formats/org.md); all-or-nothing
   export org            print regions and departments in the import format
+  import catalog <file> import basic items and items with their guides (docs/formats/catalog.md); all-or-nothing
+  export catalog        print the published catalogue in the import format
   audit verify          check the audit trail's hash chain; exit 1 naming the first bad entry
   help                  this text
 

@@ -8,6 +8,8 @@ import { regionLevel } from '../platform/codes.js';
 import {
   DEMO_PASSWORD, demoAgentGrants, demoDepartments, demoEnterprises, demoPeople, demoRegions, demoStaff,
 } from './province-data.js';
+import { buildDemoCatalog } from './catalog-data.js';
+import { importCatalog } from '../modules/catalog/index.js';
 
 const PERSON_ATTRIBUTES = ['name', 'sex', 'birth_date', 'ethnicity', 'hukou_address', 'residence_address', 'phone', 'marital_status'] as const;
 const ENTERPRISE_ATTRIBUTES = ['name', 'type', 'legal_rep_id_number', 'registered_address', 'registered_capital', 'established_on', 'business_scope', 'status'] as const;
@@ -102,5 +104,7 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
       event: { aggregateType: 'deployment', aggregateId: 'demo', payload: { regions: demoRegions.length, departments: demoDepartments.length } },
     });
   });
+  // The service catalogue goes in through its own import, checked like any operator's file.
+  await importCatalog(deps, actor, JSON.stringify(buildDemoCatalog()));
   return true;
 }

@@ -2,10 +2,14 @@ import type { TongbanMigration } from './types.js';
 import { m0001 } from './0001_platform_audit_outbox.js';
 import { m0002 } from './0002_org_regions_departments.js';
 import { m0003 } from './0003_identity_users_registries.js';
+import { m0004 } from './0004_platform_files.js';
+import { m0005 } from './0005_catalog_items.js';
 
 /** Ordered by name; add new migrations at the end with the next number and the owning module in the name. */
 export const migrations: Record<string, TongbanMigration> = {
   '0001_platform_audit_outbox': m0001,
   '0002_org_regions_departments': m0002,
   '0003_identity_users_registries': m0003,
+  '0004_platform_files': m0004,
+  '0005_catalog_items': m0005,
 };

@@ -20,6 +20,14 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface StoredFilesTable {
+  sha256: string;
+  content_type: string;
+  size: number;
+  created_at: string;
+  created_by: string;
+}
+
 export interface OutboxEventsTable {
   id: string;
   type: string;
@@ -78,4 +86,5 @@ export interface PlatformTables {
   webhook_subscriptions: WebhookSubscriptionsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   data_access_log: DataAccessLogTable;
+  stored_files: StoredFilesTable;
 }

@@ -69,7 +69,7 @@ describe('API conventions', () => {
     expect(r.body.openapi).toMatch(/^3\./);
     const paths = Object.keys(r.body.paths);
     for (const route of p.app.routeCatalog.filter((x) => x.url.startsWith('/api/'))) {
-      const openapiPath = route.url.replace(/:([A-Za-z]+)/g, '{$1}');
+      const openapiPath = route.url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
       expect(paths, `${route.method} ${route.url}`).toContain(openapiPath);
       expect(r.body.paths[openapiPath][route.method.toLowerCase()], `${route.method} ${route.url}`).toBeDefined();
     }

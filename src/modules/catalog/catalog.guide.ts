@@ -1,0 +1,47 @@
+import type { Guide } from './catalog.schemas.js';
+import { THEMES } from './catalog.vocab.js';
+
+export interface GuideProblem {
+  field: string;
+  reason: string;
+}
+
+/**
+ * Rules a guide must follow beyond its JSON Schema (which the request or import row has already passed). `prefix` is
+ * the guide's own path in the request (`guide`), so that a field is named the same way as schema errors name it.
+ */
+export function guideProblems(g: Guide, prefix = 'guide'): GuideProblem[] {
+  const out: GuideProblem[] = [];
+  const at = (path: string, reason: string) => out.push({ field: prefix ? `${prefix}.${path}` : path, reason });
+
+  if (g.promisedTimeLimit.unit === g.legalTimeLimit.unit && g.promisedTimeLimit.value > g.legalTimeLimit.value) {
+    at('promisedTimeLimit.value', `the promised limit cannot be longer than the legal limit (${g.legalTimeLimit.value})`);
+  }
+  if (g.caseKind === 'instant' && g.promisedTimeLimit.value > 1) {
+    at('promisedTimeLimit.value', 'an instant item (即办件) is concluded on the spot: the promised limit is 0 or 1 day');
+  }
+  g.themes.forEach((t, i) => {
+    const object = THEMES[t].object;
+    if (!g.serviceObjects.includes(object)) at(`themes.${i}`, `theme ${t} is for ${object === 'person' ? 'citizens' : 'enterprises'}, which this item does not serve`);
+  });
+  if (g.fees.charged && g.fees.items.length === 0) at('fees.items', 'a charged item lists its fees');
+  if (!g.fees.charged && g.fees.items.length > 0) at('fees.charged', 'fees are listed but the item is marked free');
+  if (g.onlineDepth === 4 && g.visits > 0) at('visits', 'a fully online item (level 4) needs no visit');
+  const keys = new Map<string, number>();
+  g.materials.forEach((m, i) => {
+    const first = keys.get(m.key);
+    if (first !== undefined) at(`materials.${i}.key`, `the key "${m.key}" is already used by material ${first + 1}`);
+    else keys.set(m.key, i);
+    if (m.necessity === 'conditional' && !m.condition) at(`materials.${i}.condition`, 'a conditional material says when it is needed');
+    if (m.sourceChannel === 'government' && !m.issuedBy && m.substitutes.length === 0) {
+      at(`materials.${i}.issuedBy`, 'a government-issued material names who issues it, or what can stand in for it');
+    }
+  });
+  const stepNames = new Set<string>();
+  g.process.forEach((p, i) => {
+    if (stepNames.has(p.name)) at(`process.${i}.name`, 'two steps have the same name');
+    stepNames.add(p.name);
+  });
+  if (g.result.type === 'license' && !g.result.licenseTypeCode) at('result.licenseTypeCode', 'a licence result names its licence type');
+  return out;
+}

@@ -1,0 +1,5 @@
+/** What other modules may use from the catalogue. */
+export { registerCatalogRoutes } from './catalog.routes.js';
+export { importCatalog, exportCatalog } from './catalog.import.js';
+export { warmCatalogSearch } from './use-cases/search.js';
+export type { Guide, Material, ItemDetail, ItemSummary } from './catalog.schemas.js';
