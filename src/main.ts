@@ -6,7 +6,7 @@ import { verifyAuditChain } from './platform/audit.js';
 import { seedDemo, demoLogins } from './demo/seed.js';
 import { exportOrg, importOrg } from './modules/org/org.import.js';
 import { systemActor } from './platform/actor.js';
-import { exportCatalog, importCatalog } from './modules/catalog/index.js';
+import { exportCatalog, importCatalog, warmCatalogSearch } from './modules/catalog/index.js';
 
 const USAGE = `Usage: tongban <command>
 
@@ -38,6 +38,7 @@ async function start(config: Config): Promise<void> {
   let seeded = false;
   if (config.demo) seeded = await seedDemo(deps);
   const app = await buildApp(deps, { logger: process.env.TONGBAN_LOG === '1' });
+  const indexed = await warmCatalogSearch(deps); // the first citizen's search should not wait for the index
   deps.events.start();
   const url = await app.listen({ host: config.host, port: config.port });
   const shown = url.replace('127.0.0.1', 'localhost');
@@ -47,6 +48,7 @@ async function start(config: Config): Promise<void> {
     `  Open:      ${shown}/`,
     `  API docs:  ${shown}/api/docs`,
     `  Database:  ${deps.dialect === 'sqlite' ? `SQLite (${config.dataDir})` : 'PostgreSQL'}${seeded ? ' — demo province loaded' : ''}`,
+    `  Catalogue: ${indexed} published service items searchable`,
   ];
   if (config.demo) {
     lines.push('', '  Demo logins (password for all: ' + demoLogins.password + '):');
