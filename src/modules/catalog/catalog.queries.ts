@@ -37,7 +37,7 @@ export function itemsWithNames(db: DbOrTx) {
     .innerJoin('departments as d', 'd.id', 'i.department_id')
     .innerJoin('regions as r', 'r.code', 'i.region_code')
     .selectAll('i')
-    .select(['b.name as basic_name', 'b.item_type', 'd.name as department_name', 'd.short_name as department_short_name', 'd.phone as department_phone', 'd.address as department_address', 'r.name as region_name']);
+    .select(['b.name as basic_name', 'b.name_en as basic_name_en', 'b.item_type', 'd.name as department_name', 'd.short_name as department_short_name', 'd.phone as department_phone', 'd.address as department_address', 'r.name as region_name']);
 }
 export type ItemRow = Awaited<ReturnType<ReturnType<typeof itemsWithNames>['executeTakeFirstOrThrow']>>;
 

@@ -185,6 +185,7 @@ export const ItemSummary = Type.Object({
   implementationCode: Type.String(),
   basicCode: Type.String(),
   name: Type.String(),
+  nameEn: Nullable(Type.String()),
   itemType: Type.String(),
   department: DepartmentRef,
   regionCode: Type.String(),
@@ -234,6 +235,7 @@ export const ItemDetail = Type.Object({
     nameEn: Nullable(Type.String()),
     level: Type.String(),
     itemType: Type.String(),
+    competentDepartmentId: Type.String(),
     competentDepartmentName: Type.String(),
     path: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), level: Type.String() })),
   }),
@@ -289,7 +291,7 @@ export type VersionDiff = Static<typeof VersionDiff>;
 
 export const SearchQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 100 })),
-  region: Type.Optional(Type.String({ pattern: '^[0-9]{6}$', description: 'the citizen’s region: items implemented there or above it' })),
+  region: Type.Optional(Type.String({ pattern: '^[0-9]{6}$', description: 'the citizen’s region: for a city or district, items implemented there or above it (the most local of each item); for a province, everything within it' })),
   department: Type.Optional(Text(64)),
   object: Type.Optional(ServiceObject),
   theme: Type.Optional(ThemeCode),

@@ -183,6 +183,7 @@ describe('implementation lists', () => {
     expect(await top('390105')).not.toContain(mhItem);
     expect(await top('390102')).toContain(mhItem); // 明湖区 has its own, more local than the city's
     expect(await top('390102')).not.toContain(cityItem);
+    expect(await top('390000')).toEqual(expect.arrayContaining([mhItem, cityItem])); // the whole province: both
     expect(await top('390202')).not.toContain(mhItem); // 青川市 has neither
     expect(await top('390202')).not.toContain(cityItem);
     const detail = await p.anonymous().get(`/api/v1/catalog/items/${mhItem}`);

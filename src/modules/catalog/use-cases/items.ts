@@ -41,6 +41,7 @@ export function toSummary(r: ItemRow): ItemSummary {
     implementationCode: r.implementation_code,
     basicCode: r.basic_code,
     name: r.basic_name,
+    nameEn: r.basic_name_en,
     itemType: r.item_type,
     department: { id: r.department_id, name: r.department_name, phone: r.department_phone, address: r.department_address },
     regionCode: r.region_code,
@@ -104,7 +105,7 @@ async function detail(db: DbOrTx, item: ItemRow, v: VersionRow): Promise<ItemDet
   const others = await q.findOtherImplementations(db, item.basic_code, item.id);
   return {
     item: toSummary(item),
-    basic: { code: basic.code, name: basic.name, nameEn: basic.name_en, level: basic.level, itemType: basic.item_type, competentDepartmentName: competent?.name ?? '', path },
+    basic: { code: basic.code, name: basic.name, nameEn: basic.name_en, level: basic.level, itemType: basic.item_type, competentDepartmentId: basic.competent_department_id, competentDepartmentName: competent?.name ?? '', path },
     version: toVersionInfo(v),
     guide: JSON.parse(v.guide) as Guide,
     otherImplementations: others.map((o) => ({ id: o.id, regionCode: o.region_code, regionName: o.region_name, departmentName: o.department_name })),

@@ -59,6 +59,7 @@ export function searchDocumentOf(row: ItemRow & { published_guide: string | null
     facets: {
       department: [row.department_id],
       region: [row.region_code],
+      province: [row.region_code.slice(0, 2) + '0000'],
       object: g.serviceObjects,
       theme: g.themes,
       lifeEvent: g.lifeEvents,
@@ -120,7 +121,11 @@ function regionChain(code: string): string[] {
 export async function searchCatalog(deps: Deps, query: SearchQuery): Promise<SearchResult> {
   const index = await currentIndex(deps);
   const filter: Record<string, string[]> = {};
-  if (query.region) filter.region = regionChain(query.region);
+  // A province means "anywhere in it" (no single implementation is more local than another there).
+  const byProvince = !!query.region && query.region.endsWith('0000');
+  const local = query.region && !byProvince ? query.region : undefined;
+  if (byProvince) filter.province = [query.region!];
+  if (local) filter.region = regionChain(local);
   if (query.department) filter.department = [query.department];
   if (query.object) filter.object = [query.object];
   if (query.theme) filter.theme = [query.theme];
@@ -130,11 +135,11 @@ export async function searchCatalog(deps: Deps, query: SearchQuery): Promise<Sea
   const offset = query.offset ?? 0;
   // With a region, one basic item implemented at several levels (district and city) shows once: the most local one.
   // Over-fetch a little so that dropping those still fills the page.
-  const want = query.region ? Math.min(offset + limit * 2 + 20, 10_000 - 1) : limit;
-  const res = index.search(query.q ?? '', { filter, limit: want, offset: query.region ? 0 : offset, facets: query.facets ? ['department', 'theme', 'object', 'lifeEvent', 'itemType'] : undefined });
+  const want = local ? Math.min(offset + limit * 2 + 20, 10_000 - 1) : limit;
+  const res = index.search(query.q ?? '', { filter, limit: want, offset: local ? 0 : offset, facets: query.facets ? ['department', 'theme', 'object', 'lifeEvent', 'itemType'] : undefined });
   let hits = res.hits;
   let total = res.total;
-  if (query.region) {
+  if (local) {
     const rows = new Map((await q.findItemsByIds(deps.db, hits.map((h) => h.id))).map((r) => [r.id, r]));
     const best = new Map<string, { id: string; depth: number }>();
     for (const h of hits) {
