@@ -49,15 +49,18 @@
  *   optional and weigh 0.2 when the query has other words.
  * - Score: per group, BM25F (k1 1.2; per-field weight and b) of the summed frequencies of its terms with the idf
  *   of its most frequent term, times the weight of the best term the document has; summed over groups; times the
- *   document's boost. `match: 'auto'` (default) requires every required word the index knows something about;
- *   when no document has them all, any word matches and scores are scaled by the share of words matched.
+ *   document's boost. `match: 'auto'` (default) requires every required word the index knows something about
+ *   (evaluated cheapest word first, each next word only over the documents having the words before); when no
+ *   document has them all, any word matches — but not a word found in most documents on its own — and scores are
+ *   scaled by the share of words matched.
  * - Ties: sort key (default the first field's text), then id — the same index and query give the same order,
  *   whatever the order documents were added in.
  * - Filters: OR within a facet, AND across facets; an empty query lists the filtered (or all) documents by
  *   boost, sort key, id. `total` is exact; facet counts are over all matches (not only the page).
  *
- * Measured (bench/search.mjs, bench/RESULTS.md): at 100k catalogue items, p99 ≈ 2.5 ms per query, ~85 MiB of
- * index, ~6.5 s to build (jieba's segmentation is about half of it).
+ * Measured (bench/search.mjs, bench/RESULTS.md) at 100k catalogue items on the shared 2-core machine: p50 ≈ 0.3 ms,
+ * p99 2.5–5 ms in most runs (each query's own cost ≤ ~2 ms; a busy machine adds stalls); 68 MiB of index after
+ * compact(), 90 MiB right after a bulk load; 6–10 s to build, most of it segmentation.
  *
  * Limits: 8 388 607 ordinals between compactions; term frequency counted up to 255 per field; 32 words and 64
  * expanded terms per query (lowest-weight expansions dropped first); offset + limit ≤ 10 000 (deeper hits are

@@ -234,6 +234,22 @@ describe('SearchIndex', () => {
     expect(any.mode).toBe('any');
     expect(any.hits.map((h) => h.id)).toEqual(expect.arrayContaining(['fund-loan', 'fund-withdraw', 'elderly']));
     expect(index.search('公积金 高龄津贴', { match: 'all' }).total).toBe(0);
+    // every document matching all words also matches any word, with the same score ('all' is evaluated word by word
+    // over the documents having the words before)
+    for (const q of ['公积金 提取', '社保 申领', '户口 登记', '营业执照 变更 登记', 'yyzz 变更', '出生 证明']) {
+      const conj = index.search(q, { match: 'all', limit: 100 });
+      const disj = index.search(q, { match: 'any', limit: 100 });
+      expect(conj.total, q).toBeGreaterThan(0);
+      for (const h of conj.hits) expect(disj.hits.find((x) => x.id === h.id)?.score, `${q} ${h.id}`).toBeCloseTo(h.score, 9);
+    }
+    // matching any word, a word in most documents (申请) is not enough on its own
+    const common = build([
+      { id: 'dibao', fields: { title: '最低生活保障申请' }, facets: { theme: ['assistance'] } },
+      ...['居住证', '护照', '驾驶证', '社保卡'].map((t, i) => ({ id: `c${i}`, fields: { title: `${t}申请` }, facets: { theme: ['other'] } })),
+    ]);
+    expect(ids(common, '低保怎么申请')).toEqual(['dibao']);
+    expect(common.search('低保怎么申请', { filter: { theme: ['other'] } }).total).toBe(0);
+    expect(common.search('申请', { filter: { theme: ['other'] } }).total).toBe(4);
     // words the index knows nothing of are not required
     expect(ids(index, '公积金 喵喵喵').slice(0, 2).sort()).toEqual(['fund-loan', 'fund-withdraw']);
     expect(index.search('喵喵喵').total).toBe(0);

@@ -58,9 +58,10 @@ export interface SearchOptions {
   /** Facets to count among all matches. */
   facets?: readonly string[];
   /**
-   * 'auto' (default): documents matching every word of the query (filler words such as 办理, and words the index
-   * knows nothing of, excepted); if there are none, documents matching any word, scored × the share of words
-   * matched. 'all': every non-filler word must match. 'any': any word.
+   * 'auto' (default): documents matching every word of the query (filler words such as 办理, single characters
+   * and words the index knows nothing of excepted); if there are none, documents matching any word, scored × the
+   * share of words matched. 'all': every required word must match. 'any': any word. Matching "any word" ignores
+   * words found in more than half of the documents (申请, 登记) unless the query has only such words.
    */
   match?: 'auto' | 'all' | 'any';
 }
@@ -442,7 +443,7 @@ export class SearchIndex {
     // again (seen as 5-10x slower queries and megabytes of garbage per query until it settles).
     this.nGroup = 0;
     this.nDocs = 0;
-    this.scanTerm(this.vocab.size, 1, 0, this.stamp(), this.stamp(), -1, 0);
+    this.scanTerm(this.vocab.size, 1, 0, this.stamp(), this.stamp(), -1, false, 0);
     this.closeGroup(0, 1);
   }
 
@@ -515,45 +516,33 @@ export class SearchIndex {
   }
 
   private scoreAndRank(groups: QueryGroup[], pass: number, k: number, offset: number, opts: SearchOptions): SearchResult {
-    const N = this.ordCount;
-    const epoch = this.stamp();
-    this.nDocs = 0;
-    const termOfBit: number[] = [];
-    // Required words first; optional ones (filler words, single characters) then only add to documents already
-    // found, so a word such as 材料 that is in every document costs nothing when the query has other words.
-    const order = groups.map((_, g) => g).sort((a, b) => Number(groups[b].required) - Number(groups[a].required) || a - b);
-    const anyRequired = groups.some((g) => g.required);
-    for (const g of order) {
-      const group = groups[g];
-      const gStamp = this.stamp();
-      const onlyFound = anyRequired && !group.required ? epoch : 0;
-      this.nGroup = 0;
-      for (const term of group.terms) {
-        const termBit = termOfBit.length;
-        termOfBit.push(term.id);
-        this.scanTerm(term.id, term.weight, termBit, gStamp, epoch, pass, onlyFound);
-      }
-      if (this.nGroup === 0) continue;
-      // The group is scored as one term, as Lucene's SynonymQuery does: the frequencies of all its terms summed and
-      // saturated once, with the idf of its most frequent term — so 户口 and 户籍 in one document do not count
-      // twice, and a rare expansion (挂失 for 丢了) does not outweigh the word it stands for. The result is
-      // multiplied by the weight of the best term the document has (exact 1, synonym 0.8…), outside the
-      // saturation so that the difference survives it.
-      let df = 0;
-      for (const t of group.terms) df = Math.max(df, this.vocab.df[t.id]);
-      const idf = Math.log(1 + (N - df + 0.5) / (df + 0.5));
-      this.closeGroup(g, idf * (K1 + 1));
-    }
-
-    // Which rule selects the matches.
     const mode = opts.match ?? 'auto';
+    // The words a match must have: required words the index knows something about ('all': every required word).
     let required = 0;
     groups.forEach((g, i) => {
       if (g.required && (mode === 'all' || g.terms.length > 0)) required = (required | (1 << i)) >>> 0;
     });
     let all = mode !== 'any' && required !== 0;
-    if (all && mode === 'auto') all = this.anyHasAll(required);
+    let termOfBit: number[];
+    if (all) {
+      // Evaluate as a conjunction: the cheapest word first, then each word only over the documents that have all
+      // the words before it. If no document has them all, 'auto' evaluates again as a disjunction.
+      termOfBit = this.evaluate(groups, pass, required);
+      if (!this.anyHasAll(required)) {
+        if (mode === 'auto') {
+          all = false;
+          termOfBit = this.evaluate(groups, pass, 0);
+        }
+      }
+    } else termOfBit = this.evaluate(groups, pass, 0);
     const requiredCount = popcount(required);
+    // Matching any word: a word in most documents (申请, 登记) is not enough on its own, unless all words are such.
+    let significant = 0;
+    groups.forEach((g, i) => {
+      const df = g.terms.reduce((m, t) => Math.max(m, this.vocab.df[t.id]), 0);
+      if (df > 0 && df * 2 <= this.ordCount) significant = (significant | (1 << i)) >>> 0;
+    });
+    const anyMask = significant !== 0 ? significant : 0xffffffff;
 
     this.heapReset(k, true);
     const counts = opts.facets ? this.startFacetCounts() : null;
@@ -564,7 +553,7 @@ export class SearchIndex {
     for (let i = 0; i < this.nDocs; i++) {
       const d = docTouched[i];
       const m = (mask[d] & required) >>> 0;
-      if (all ? m !== required : mask[d] === 0) continue;
+      if (all ? m !== required : (mask[d] & anyMask) === 0) continue;
       matches++;
       if (counts) this.countFacets(d, counts);
       let s = total[d] * boosts[d];
@@ -584,12 +573,64 @@ export class SearchIndex {
   }
 
   /**
+   * Scores every group into `total` and `mask` for the documents touched (docTouched, nDocs); returns the term id
+   * of each matched-term bit. `conjunction`: the mask of required groups, evaluated cheapest first, each only over
+   * documents having all those before it; 0: required groups over all documents. Optional groups (filler words,
+   * single characters) come last and only add to documents already found — and with a conjunction only to
+   * documents having every required word — so a word such as 材料 that is in every document costs little.
+   */
+  private evaluate(groups: QueryGroup[], pass: number, conjunction: number): number[] {
+    const N = this.ordCount;
+    const epoch = this.stamp();
+    this.nDocs = 0;
+    const termOfBit: number[] = [];
+    const cost = groups.map((g) => g.terms.reduce((n, t) => n + this.vocab.df[t.id], 0));
+    const order = groups
+      .map((_, g) => g)
+      .sort((a, b) => Number(groups[b].required) - Number(groups[a].required) || (conjunction ? cost[a] - cost[b] : 0) || a - b);
+    const anyRequired = groups.some((g) => g.required);
+    let seen = 0; // required groups evaluated so far (conjunction)
+    let first = true;
+    for (const g of order) {
+      const group = groups[g];
+      const bit = 1 << g;
+      const inConjunction = ((conjunction >>> 0) & bit) !== 0;
+      if (conjunction && group.required && !inConjunction) continue; // a required word with no terms: no effect
+      // Restrict to documents found so far: all later groups of a conjunction; optional groups always.
+      const restrict = conjunction ? !first : anyRequired && !group.required;
+      const need = conjunction ? (group.required ? seen : conjunction) | 0 : 0;
+      const gStamp = this.stamp();
+      this.nGroup = 0;
+      for (const term of group.terms) {
+        const termBit = termOfBit.length;
+        termOfBit.push(term.id);
+        this.scanTerm(term.id, term.weight, termBit, gStamp, epoch, pass, restrict, need);
+      }
+      if (group.required) {
+        seen = (seen | bit) >>> 0;
+        first = false;
+      }
+      if (this.nGroup === 0) continue;
+      // The group is scored as one term, as Lucene's SynonymQuery does: the frequencies of all its terms summed and
+      // saturated once, with the idf of its most frequent term — so 户口 and 户籍 in one document do not count
+      // twice, and a rare expansion (挂失 for 丢了) does not outweigh the word it stands for. The result is
+      // multiplied by the weight of the best term the document has (exact 1, synonym 0.8…), outside the
+      // saturation so that the difference survives it.
+      let df = 0;
+      for (const t of group.terms) df = Math.max(df, this.vocab.df[t.id]);
+      const idf = Math.log(1 + (N - df + 0.5) / (df + 0.5));
+      this.closeGroup(g, idf * (K1 + 1));
+    }
+    return termOfBit;
+  }
+
+  /**
    * Adds one term of the current group to each document having it: its BM25F pseudo frequency, Σ over fields of
    * field weight × tf / (1 − b + b × length / average length), and the term's weight if it is the best so far.
    * Records the document (docTouched, first time in the query), the group (groupTouched) and the term's matched
-   * bit. With `onlyFound` (the query's epoch), only documents already found by an earlier group are considered.
+   * bit. With `restrict`, only documents already found whose group mask includes `need` are considered.
    */
-  private scanTerm(termId: number, weight: number, termBit: number, gStamp: number, epoch: number, pass: number, onlyFound: number): void {
+  private scanTerm(termId: number, weight: number, termBit: number, gStamp: number, epoch: number, pass: number, restrict: boolean, need: number): void {
     const { acc, accWeight, total, mask, bitsLo, bitsHi, docStamp, groupStamp, groupTouched, docTouched, alive, filterMark, pool } = this;
     const data = pool.data;
     const live = Math.max(this.size, 1);
@@ -612,7 +653,8 @@ export class SearchIndex {
         for (let i = off + POSTING_HEADER; i < end; i++) {
           const v = data[i];
           const d = v >>> 8;
-          if (alive[d] === 0 || (pass !== -1 && filterMark[d] !== pass) || (onlyFound !== 0 && docStamp[d] !== onlyFound)) continue;
+          if (alive[d] === 0 || (pass !== -1 && filterMark[d] !== pass)) continue;
+          if (restrict && (docStamp[d] !== epoch || (mask[d] & need) !== need)) continue;
           const x = (w * (v & 255)) / (b0 + b1 * lens[d]);
           if (docStamp[d] !== epoch) {
             docStamp[d] = epoch;

@@ -98,7 +98,9 @@ async function currentIndex(deps: Deps): Promise<SearchIndex> {
       if (c.stale || n !== c.count || latest !== c.since) {
         c.stale = false;
         // Re-read the newest instant caught up with too, in case two changes shared a millisecond (replace is idempotent).
+        const first = c.since === null;
         await catchUp(deps, c, c.since ? new Date(Date.parse(c.since) - 1).toISOString() : null);
+        if (first) c.index.compact(); // after the bulk load: packs the posting lists (about a quarter less memory)
         if (latest && (!c.since || latest > c.since)) c.since = latest;
         c.count = n;
       }
