@@ -17,9 +17,12 @@ import { registerIdentityRoutes, resolveSession } from './modules/identity/index
 import { registerSecurityRoutes } from './modules/security/index.js';
 import { registerIntegrationRoutes } from './modules/integration/index.js';
 import { registerCatalogRoutes } from './modules/catalog/index.js';
+import { createCalendar } from './platform/calendar.js';
 
 /** Opens the database, migrates it, and wires every dependency a service needs. */
 export async function createDeps(config: Config, opts: { clock?: Clock; migrate?: boolean } = {}): Promise<Deps & { close(): Promise<void> }> {
+  // The holiday calendar first: a malformed TONGBAN_HOLIDAYS_FILE stops the start before anything is opened.
+  const calendar = createCalendar({ extraFile: config.holidaysFile });
   const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   if (opts.migrate !== false) await migrateToLatest(handle.db, handle.dialect);
   const keys = SecretKeys.loadOrCreate(config.secretKeyFile);
@@ -32,6 +35,7 @@ export async function createDeps(config: Config, opts: { clock?: Clock; migrate?
     db: handle.db,
     dialect: handle.dialect,
     clock,
+    calendar,
     events,
     keys,
     auditKey: keys.derive('audit-chain'),

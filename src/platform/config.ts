@@ -25,6 +25,8 @@ export interface Config {
   logLevel: string;
   trustProxy: boolean;
   webDir: string;
+  /** Extra holiday calendar merged over the built-in one (docs/operations.md), or null. */
+  holidaysFile: string | null;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -70,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: env.LOG_LEVEL || 'info',
     trustProxy: env.TONGBAN_TRUST_PROXY === '1',
     webDir: path.resolve(env.TONGBAN_WEB_DIR || path.join(projectRoot(), 'dist', 'web')),
+    holidaysFile: env.TONGBAN_HOLIDAYS_FILE ? path.resolve(env.TONGBAN_HOLIDAYS_FILE) : null,
     ...overrides,
   };
   if (config.passwordHashCost < 1024 || (config.passwordHashCost & (config.passwordHashCost - 1)) !== 0) {

@@ -1,5 +1,6 @@
 import type { Config } from './config.js';
 import type { Clock } from './clock.js';
+import type { WorkingCalendar } from './calendar.js';
 import type { Db, Dialect } from './db/database.js';
 import type { EventDispatcher } from './events.js';
 import type { SecretKeys } from './crypto/secret.js';
@@ -11,6 +12,8 @@ export interface Deps {
   db: Db;
   dialect: Dialect;
   clock: Clock;
+  /** Working days and holidays (China time): deadlines of cases and work orders. */
+  calendar: WorkingCalendar;
   events: EventDispatcher;
   keys: SecretKeys;
   /** Key of the audit-chain HMAC, derived once from the deployment secret. */
