@@ -18,6 +18,14 @@ const DepartmentsPage = lazy(() => import('./features/admin/DepartmentsPage'));
 const StaffPage = lazy(() => import('./features/admin/StaffPage'));
 const AuditPage = lazy(() => import('./features/security/AuditPage'));
 const WebhooksPage = lazy(() => import('./features/integration/WebhooksPage'));
+const CatalogManagePage = lazy(() => import('./features/catalog/admin/ManagePage'));
+const CatalogEditorPage = lazy(() => import('./features/catalog/admin/EditorPage'));
+const CatalogVersionsPage = lazy(() => import('./features/catalog/admin/VersionsPage'));
+const CatalogReviewPage = lazy(() => import('./features/catalog/admin/ReviewPage'));
+const CatalogBasicPage = lazy(() => import('./features/catalog/admin/BasicPage'));
+const CatalogImportPage = lazy(() => import('./features/catalog/admin/ImportPage'));
+const CatalogPage = lazy(() => import('./features/catalog/hall/CatalogPage'));
+const GuidePage = lazy(() => import('./features/catalog/hall/GuidePage'));
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<FullPageSpin />}>{children}</Suspense>;
@@ -38,6 +46,8 @@ export function App() {
         <Route path="/login" element={<LoginPage />} />
         <Route element={<AppLayout />}>
           <Route index element={<Home />} />
+          <Route path="services" element={<Lazy><CatalogPage /></Lazy>} />
+          <Route path="services/items/:id" element={<Lazy><GuidePage /></Lazy>} />
           <Route path="account/password" element={<RequireAuth><Lazy><ChangePasswordPage /></Lazy></RequireAuth>} />
           <Route path="hall" element={<RequireAuth kind="citizen"><Lazy><HallPage /></Lazy></RequireAuth>} />
           <Route path="hall/agents" element={<RequireAuth kind="citizen"><Lazy><AgentsPage /></Lazy></RequireAuth>} />
@@ -50,6 +60,14 @@ export function App() {
             <Route path="staff" element={<RequireAuth roles={['platform_admin', 'department_admin', 'auditor']}><Lazy><StaffPage /></Lazy></RequireAuth>} />
             <Route path="audit" element={<RequireAuth roles={['platform_admin', 'department_admin', 'auditor']}><Lazy><AuditPage /></Lazy></RequireAuth>} />
             <Route path="webhooks" element={<RequireAuth roles={['platform_admin', 'department_admin']}><Lazy><WebhooksPage /></Lazy></RequireAuth>} />
+            <Route path="catalog" element={<RequireAuth roles={['platform_admin', 'department_admin']}><Lazy><CatalogManagePage /></Lazy></RequireAuth>} />
+            <Route path="catalog/items/new" element={<RequireAuth roles={['platform_admin', 'department_admin']}><Lazy><CatalogEditorPage mode="new" /></Lazy></RequireAuth>} />
+            <Route path="catalog/items/:id/versions" element={<RequireAuth roles={['platform_admin', 'department_admin']}><Lazy><CatalogVersionsPage /></Lazy></RequireAuth>} />
+            <Route path="catalog/items/:id/versions/:version" element={<RequireAuth roles={['platform_admin', 'department_admin']}><Lazy><CatalogEditorPage mode="view" /></Lazy></RequireAuth>} />
+            <Route path="catalog/items/:id/versions/:version/edit" element={<RequireAuth roles={['platform_admin', 'department_admin']}><Lazy><CatalogEditorPage mode="edit" /></Lazy></RequireAuth>} />
+            <Route path="catalog/review" element={<RequireAuth roles={['platform_admin']}><Lazy><CatalogReviewPage /></Lazy></RequireAuth>} />
+            <Route path="catalog/basic" element={<RequireAuth roles={['platform_admin']}><Lazy><CatalogBasicPage /></Lazy></RequireAuth>} />
+            <Route path="catalog/import" element={<RequireAuth roles={['platform_admin', 'department_admin']}><Lazy><CatalogImportPage /></Lazy></RequireAuth>} />
             <Route path="*" element={<NotFound />} />
           </Route>
           <Route path="*" element={<NotFound />} />

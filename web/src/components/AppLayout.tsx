@@ -25,8 +25,9 @@ export function LangSwitch({ className }: { className?: string }) {
 
 function Header() {
   const { t } = useTranslation();
-  const { me, logout } = useAuth();
+  const { me, loading, logout } = useAuth();
   const navigate = useNavigate();
+  const location = useLocation();
 
   async function doLogout() {
     await logout().catch(() => undefined);
@@ -39,6 +40,7 @@ function Header() {
     if (!hasRole(me, 'auditor') || hasRole(me, 'window_officer', 'reviewer', 'department_admin')) links.push({ to: '/workbench', label: t('nav.workbench') });
     if (hasRole(me, ...ADMIN_ROLES)) links.push({ to: '/admin', label: t('nav.admin') });
   }
+  links.push({ to: '/services', label: t('catalogHall.nav.services') });
 
   const roleText = me ? (me.kind === 'staff' && me.department ? `${(currentLang() === 'en' && me.department.nameEn) || me.department.name} · ${label('roles', primaryRole(me))}` : label('roles', primaryRole(me))) : '';
 
@@ -62,6 +64,11 @@ function Header() {
         <div className="tb-header-right">
           <ActingForSelect />
           <LangSwitch className="tb-header-btn" />
+          {!me && !loading && location.pathname !== '/login' && (
+            <Button data-testid="header-login" className="tb-header-btn" icon={<UserOutlined />} onClick={() => navigate(`/login?next=${encodeURIComponent(location.pathname + location.search)}`)}>
+              {t('catalogHall.nav.login')}
+            </Button>
+          )}
           {me && (
             <Dropdown
               trigger={['click']}

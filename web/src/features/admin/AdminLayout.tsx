@@ -1,5 +1,5 @@
 import { Menu } from 'antd';
-import { ApartmentOutlined, ApiOutlined, AuditOutlined, DashboardOutlined, GlobalOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, ApiOutlined, AuditOutlined, ClusterOutlined, DashboardOutlined, FileSearchOutlined, GlobalOutlined, ProfileOutlined, SwapOutlined, TeamOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { StaffRole } from '../../api';
@@ -17,6 +17,10 @@ const ENTRIES: Entry[] = [
   { key: '/admin/regions', icon: <GlobalOutlined />, roles: ['platform_admin'] },
   { key: '/admin/departments', icon: <ApartmentOutlined />, roles: ['platform_admin', 'department_admin'] },
   { key: '/admin/staff', icon: <TeamOutlined />, roles: ['platform_admin', 'department_admin', 'auditor'] },
+  { key: '/admin/catalog', icon: <ProfileOutlined />, roles: ['platform_admin', 'department_admin'] },
+  { key: '/admin/catalog/review', icon: <FileSearchOutlined />, roles: ['platform_admin'] },
+  { key: '/admin/catalog/basic', icon: <ClusterOutlined />, roles: ['platform_admin'] },
+  { key: '/admin/catalog/import', icon: <SwapOutlined />, roles: ['platform_admin', 'department_admin'] },
   { key: '/admin/audit', icon: <AuditOutlined />, roles: ['platform_admin', 'department_admin', 'auditor'] },
   { key: '/admin/webhooks', icon: <ApiOutlined />, roles: ['platform_admin', 'department_admin'] },
 ];
@@ -28,6 +32,10 @@ const LABEL_KEY = {
   '/admin/staff': 'admin.menu.staff',
   '/admin/audit': 'admin.menu.audit',
   '/admin/webhooks': 'admin.menu.webhooks',
+  '/admin/catalog': 'catalogAdmin.menu.manage',
+  '/admin/catalog/review': 'catalogAdmin.menu.review',
+  '/admin/catalog/basic': 'catalogAdmin.menu.basic',
+  '/admin/catalog/import': 'catalogAdmin.menu.import',
 } as const;
 
 /** 管理后台: a side menu with what the user's roles allow, the page beside it. */
@@ -37,7 +45,12 @@ export default function AdminLayout() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const entries = ENTRIES.filter((e) => hasRole(me, ...e.roles));
-  const selected = entries.filter((e) => pathname === e.key || (e.key !== '/admin' && pathname.startsWith(`${e.key}/`))).map((e) => e.key);
+  // the most specific entry only (/admin/catalog/review is not also 事项管理)
+  const selected = entries
+    .filter((e) => pathname === e.key || (e.key !== '/admin' && pathname.startsWith(`${e.key}/`)))
+    .map((e) => e.key)
+    .sort((a, b) => b.length - a.length)
+    .slice(0, 1);
 
   return (
     <>
@@ -49,7 +62,7 @@ export default function AdminLayout() {
             mode="inline"
             selectedKeys={selected}
             onClick={({ key }) => navigate(key)}
-            items={entries.map((e) => ({ key: e.key, icon: e.icon, label: t(LABEL_KEY[e.key as keyof typeof LABEL_KEY]), 'data-testid': `admin-menu-${e.key.split('/')[2] ?? 'dashboard'}` }))}
+            items={entries.map((e) => ({ key: e.key, icon: e.icon, label: t(LABEL_KEY[e.key as keyof typeof LABEL_KEY]), 'data-testid': `admin-menu-${e.key.split('/').slice(2).join('-') || 'dashboard'}` }))}
           />
         </aside>
         <section className="tb-admin-body">

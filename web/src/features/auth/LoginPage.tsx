@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, SafetyCertificateOutlined, ShareAltOutlined, AppstoreOutlined, UserOutlined } from '@ant-design/icons';
@@ -19,7 +20,7 @@ interface LoginValues {
 }
 
 /** A plain sentence for a failed login: wrong password, locked (with minutes), rate limited (with seconds). */
-function loginErrorText(err: unknown, t: ReturnType<typeof useTranslation>['t']): string {
+function loginErrorText(err: unknown, t: TFunction): string {
   if (err instanceof ApiError) {
     const d = (err.details ?? {}) as { retryAfterSeconds?: number; lockedUntil?: string };
     if (err.code === 'auth.locked') {

@@ -1,8 +1,5 @@
 import { App, Alert, Button, Card, Col, Empty, Row, Skeleton, Space, Tag, Typography } from 'antd';
-import {
-  AuditOutlined, BankOutlined, CustomerServiceOutlined, EyeOutlined, HomeOutlined, IdcardOutlined,
-  KeyOutlined, MedicineBoxOutlined, ShopOutlined, SolutionOutlined, TeamOutlined,
-} from '@ant-design/icons';
+import { AuditOutlined, BankOutlined, EyeOutlined, IdcardOutlined, KeyOutlined, TeamOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api, ApiError, type EnterpriseLink, type Person } from '../../api';
@@ -12,6 +9,7 @@ import { fmtDate } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHead } from '../../components/PageHead';
+import { HallCatalogPanel } from '../catalog/hall/HallCatalogPanel';
 import { EnterpriseCard } from './EnterpriseCard';
 import { PersonDescriptions } from './PersonDescriptions';
 import { scopeLabel, useScopes } from './scopes';
@@ -123,31 +121,6 @@ function QuickLinks() {
   );
 }
 
-function ServiceTiles() {
-  const { t } = useTranslation();
-  const tiles = [
-    { key: 'household', icon: <HomeOutlined /> },
-    { key: 'social', icon: <MedicineBoxOutlined /> },
-    { key: 'housingFund', icon: <SolutionOutlined /> },
-    { key: 'business', icon: <ShopOutlined /> },
-    { key: 'license', icon: <IdcardOutlined /> },
-    { key: 'consult', icon: <CustomerServiceOutlined /> },
-  ] as const;
-  return (
-    <Card title={t('hall.servicesTitle')} style={{ marginBottom: 16 }}>
-      <div className="tb-service-grid">
-        {tiles.map((s) => (
-          <div key={s.key} className="tb-service-tile" aria-disabled="true" title={t('hall.comingSoon')}>
-            {s.icon}
-            <div className="tb-service-name">{t(`hall.services.${s.key}`)}</div>
-            <div className="tb-service-soon">{t('hall.comingSoon')}</div>
-          </div>
-        ))}
-      </div>
-    </Card>
-  );
-}
-
 export default function HallPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -195,6 +168,8 @@ export default function HallPage() {
         />
       )}
 
+      <HallCatalogPanel />
+
       <Row gutter={16}>
         <Col xs={24} lg={16}>
           {me.actingFor && <EnterpriseCard key={me.actingFor.uscc} acting={me.actingFor} />}
@@ -218,7 +193,6 @@ export default function HallPage() {
               <PersonDescriptions person={person.data} />
             )}
           </Card>
-          <ServiceTiles />
         </Col>
         <Col xs={24} lg={8}>
           <EnterprisesCard />
