@@ -1,6 +1,7 @@
 import { useState } from 'react';
+import { FilterButtons } from '../../components/FilterButtons';
 import { App, Button, Card, Checkbox, Col, Form, Input, Modal, Row, Space, Switch, Table, Tag, Typography } from 'antd';
-import { EditOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, type Department, type Page } from '../../api';
 import { hasRole, useMe } from '../../auth';
@@ -165,17 +166,7 @@ export default function DepartmentsPage() {
                       <Checkbox>{t('departments.includeInactive')}</Checkbox>
                     </Form.Item>
                   )}
-                  <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="dept-filter-submit">
-                    {t('common.search')}
-                  </Button>
-                  <Button
-                    onClick={() => {
-                      filterForm.resetFields();
-                      setFilters({});
-                    }}
-                  >
-                    {t('common.reset')}
-                  </Button>
+                  <FilterButtons submitTestId="dept-filter-submit" onReset={() => { filterForm.resetFields(); setFilters({}); }} />
                 </Space>
               </Form.Item>
             </Col>

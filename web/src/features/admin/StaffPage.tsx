@@ -1,6 +1,7 @@
 import { useState } from 'react';
+import { FilterButtons } from '../../components/FilterButtons';
 import { Alert, App, Button, Card, Col, Form, Input, Modal, Row, Select, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
-import { EditOutlined, LockOutlined, PlusOutlined, SearchOutlined, UnlockOutlined } from '@ant-design/icons';
+import { EditOutlined, LockOutlined, PlusOutlined, UnlockOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, STAFF_ROLES, type Page, type StaffMember, type StaffRole } from '../../api';
 import { hasRole, useMe } from '../../auth';
@@ -163,21 +164,14 @@ export default function StaffPage() {
             </Col>
             <Col xs={24} md={8}>
               <Form.Item>
-                <Space>
-                  <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-                    {t('common.search')}
-                  </Button>
-                  <Button
-                    onClick={() => {
-                      filterForm.resetFields();
-                      const base = ownDepartmentOnly && me.department ? { departmentId: me.department.id } : {};
-                      filterForm.setFieldsValue(base);
-                      setFilters(base);
-                    }}
-                  >
-                    {t('common.reset')}
-                  </Button>
-                </Space>
+                <FilterButtons
+                  onReset={() => {
+                    filterForm.resetFields();
+                    const base = ownDepartmentOnly && me.department ? { departmentId: me.department.id } : {};
+                    filterForm.setFieldsValue(base);
+                    setFilters(base);
+                  }}
+                />
               </Form.Item>
             </Col>
           </Row>

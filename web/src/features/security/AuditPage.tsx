@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Alert, App, AutoComplete, Button, Card, Col, DatePicker, Descriptions, Form, Input, Row, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import { SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
+import { FilterButtons } from '../../components/FilterButtons';
+import { Alert, App, AutoComplete, Button, Card, Col, DatePicker, Descriptions, Form, Input, Row, Select, Table, Tag, Tooltip, Typography } from 'antd';
+import { SafetyCertificateOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api, type AuditEntry, type AuditVerify, type Page } from '../../api';
@@ -148,19 +149,7 @@ export default function AuditPage() {
             </Col>
             <Col xs={24} md={8} xl={6}>
               <Form.Item label=" " colon={false}>
-                <Space>
-                  <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="audit-search">
-                    {t('common.search')}
-                  </Button>
-                  <Button
-                    onClick={() => {
-                      form.resetFields();
-                      setQuery({});
-                    }}
-                  >
-                    {t('common.reset')}
-                  </Button>
-                </Space>
+                <FilterButtons submitTestId="audit-search" onReset={() => { form.resetFields(); setQuery({}); }} />
               </Form.Item>
             </Col>
           </Row>

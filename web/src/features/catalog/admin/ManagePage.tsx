@@ -1,6 +1,7 @@
 import { useState } from 'react';
+import { FilterButtons } from '../../../components/FilterButtons';
 import { App, Button, Card, Col, Dropdown, Form, Input, Modal, Row, Select, Space, Table, Tag, Typography } from 'antd';
-import { EditOutlined, ExportOutlined, EyeOutlined, HistoryOutlined, MoreOutlined, PlusOutlined, SearchOutlined, StopOutlined } from '@ant-design/icons';
+import { EditOutlined, ExportOutlined, EyeOutlined, HistoryOutlined, MoreOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { ApiError } from '../../../api';
@@ -150,19 +151,7 @@ export default function ManagePage() {
             )}
             <Col xs={24} md={{ flex: 'auto' }}>
               <Form.Item>
-                <Space>
-                  <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="catalog-filter-submit">
-                    {t('common.search')}
-                  </Button>
-                  <Button
-                    onClick={() => {
-                      filterForm.resetFields();
-                      setFilters({});
-                    }}
-                  >
-                    {t('common.reset')}
-                  </Button>
-                </Space>
+                <FilterButtons submitTestId="catalog-filter-submit" onReset={() => { filterForm.resetFields(); setFilters({}); }} />
               </Form.Item>
             </Col>
           </Row>
