@@ -1,9 +1,11 @@
 /** 简体中文界面文案（默认语言）。All UI text lives here and in en.ts; the two must have the same keys. */
 import catalogHallZh from './catalog-hall.zh-CN';
 import catalogAdminZh from './catalog-admin.zh-CN';
+import formsZh from './forms.zh-CN';
 const zhCN = {
   ...catalogHallZh,
   ...catalogAdminZh,
+  ...formsZh,
   app: {
     portal: '云澜省政务服务网 · 通办',
     slogan: '一网通办 · 数据多跑路，群众少跑腿',
