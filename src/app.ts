@@ -17,6 +17,7 @@ import { registerIdentityRoutes, resolveSession } from './modules/identity/index
 import { registerSecurityRoutes } from './modules/security/index.js';
 import { registerIntegrationRoutes } from './modules/integration/index.js';
 import { registerCatalogRoutes } from './modules/catalog/index.js';
+import { registerApplicationsRoutes } from './modules/applications/index.js';
 import { createCalendar } from './platform/calendar.js';
 
 /** Opens the database, migrates it, and wires every dependency a service needs. */
@@ -74,6 +75,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
   registerSecurityRoutes(app, deps);
   registerIntegrationRoutes(app, deps);
   registerCatalogRoutes(app, deps);
+  registerApplicationsRoutes(app, deps);
 
   const webDir = deps.config.webDir;
   const hasWeb = fs.existsSync(path.join(webDir, 'index.html'));

@@ -4,6 +4,7 @@ import { m0002 } from './0002_org_regions_departments.js';
 import { m0003 } from './0003_identity_users_registries.js';
 import { m0004 } from './0004_platform_files.js';
 import { m0005 } from './0005_catalog_items.js';
+import { m0006 } from './0006_applications_cases.js';
 
 /** Ordered by name; add new migrations at the end with the next number and the owning module in the name. */
 export const migrations: Record<string, TongbanMigration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, TongbanMigration> = {
   '0003_identity_users_registries': m0003,
   '0004_platform_files': m0004,
   '0005_catalog_items': m0005,
+  '0006_applications_cases': m0006,
 };

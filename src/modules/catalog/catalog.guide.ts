@@ -1,5 +1,6 @@
 import type { Guide } from './catalog.schemas.js';
 import { THEMES } from './catalog.vocab.js';
+import { definitionProblems, type FormDefinition as FormDef } from '../../platform/forms/index.js';
 
 export interface GuideProblem {
   field: string;
@@ -43,5 +44,11 @@ export function guideProblems(g: Guide, prefix = 'guide'): GuideProblem[] {
     stepNames.add(p.name);
   });
   if (g.result.type === 'license' && !g.result.licenseTypeCode) at('result.licenseTypeCode', 'a licence result names its licence type');
+  const branchKeys = new Set<string>();
+  g.workflow?.review.forEach((b, i) => {
+    if (branchKeys.has(b.key)) at(`workflow.review.${i}.key`, 'two review branches have the same key');
+    branchKeys.add(b.key);
+  });
+  if (g.form) for (const p of definitionProblems(g.form as unknown as FormDef, 'form')) at(p.field, p.reason);
   return out;
 }

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { Nullable, StringEnum } from '../../platform/http/schema-types.js';
 import { ITEM_TYPES, LIFE_EVENTS, THEMES, TONGBAN_SCOPES } from './catalog.vocab.js';
+import { FormDefinition } from '../../platform/forms/index.js';
 
 /*
  * The catalogue's shapes. A *basic item* (基本目录: main item → sub-item → handling item) is the province-wide
@@ -92,6 +93,32 @@ export const Fee = Type.Object({
 
 export const Faq = Type.Object({ question: Text(200), answer: Text(2000) }, { additionalProperties: false });
 
+/** A condition on the application's form data (a review branch that applies only to some applications). */
+export const FormCondition = Type.Object({
+  field: Type.String({ minLength: 1, maxLength: 64 }),
+  equals: Type.Optional(Type.Union([Type.String(), Type.Number(), Type.Boolean()])),
+  in: Type.Optional(Type.Array(Type.Union([Type.String(), Type.Number()]), { minItems: 1, maxItems: 50 })),
+  notEmpty: Type.Optional(Type.Boolean()),
+}, { additionalProperties: false });
+
+/**
+ * Who handles a case. Acceptance (受理), decision (决定) and delivery (送达) belong to the implementing department;
+ * review (审查) has one or more branches run in parallel (并联审批), each by the implementing department ("self") or by
+ * the department of a kind at a level above or at the case's region (e.g. the city's fire and rescue detachment).
+ */
+export const WorkflowDefinition = Type.Object({
+  review: Type.Array(Type.Object({
+    key: Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$' }),
+    name: Text(60),
+    department: Type.Union([
+      Type.Literal('self'),
+      Type.Object({ kind: Type.String({ pattern: '^[a-z][a-z_]{1,40}$' }), level: StringEnum(['province', 'city', 'district'] as const) }, { additionalProperties: false }),
+    ]),
+    when: Type.Optional(FormCondition),
+  }, { additionalProperties: false }), { minItems: 1, maxItems: 8 }),
+}, { additionalProperties: false });
+export type WorkflowDefinition = Static<typeof WorkflowDefinition>;
+
 export const Guide = Type.Object({
   aliases: Type.Array(Text(40), { maxItems: 20, description: 'common names people search for (e.g. 开饭店 for 食品经营许可)' }),
   serviceObjects: Type.Array(ServiceObject, { minItems: 1, maxItems: 2, uniqueItems: true }),
@@ -127,6 +154,9 @@ export const Guide = Type.Object({
   }, { additionalProperties: false }),
   faq: Type.Array(Faq, { maxItems: 30 }),
   materials: Type.Array(Material, { maxItems: 60 }),
+  workflow: Type.Optional(WorkflowDefinition),
+  /** The application form (docs/formats/forms.md); items without one are applied for with their materials only. */
+  form: Type.Optional(FormDefinition),
 }, { additionalProperties: false });
 export type Guide = Static<typeof Guide>;
 

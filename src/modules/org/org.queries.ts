@@ -38,3 +38,7 @@ export async function departmentNames(db: DbOrTx, ids: string[]): Promise<Map<st
   const rows = await db.selectFrom('departments').select(['id', 'name', 'phone']).where('id', 'in', [...new Set(ids)]).execute();
   return new Map(rows.map((r) => [r.id, { name: r.name, phone: r.phone }]));
 }
+
+/** The active department of a kind seated in exactly this region (e.g. the city's fire and rescue detachment). */
+export const findDepartmentOfKind = (db: DbOrTx, regionCode: string, kind: string) =>
+  db.selectFrom('departments').selectAll().where('region_code', '=', regionCode).where('kind', '=', kind).where('active', '=', 1).orderBy('id').executeTakeFirst();

@@ -129,3 +129,54 @@ export async function findMyDataAccess(deps: Deps, actor: Actor, query: { limit?
   };
 }
 
+
+/** Registry columns behind each attribute name a form may prefill, for the provenance lookup (snake_case in the registry). */
+const PREFILL_COLUMNS: Record<'person' | 'enterprise', Record<string, string>> = {
+  person: { name: 'name', sex: 'sex', birthDate: 'birth_date', ethnicity: 'ethnicity', hukouAddress: 'hukou_address', residenceAddress: 'residence_address', phone: 'phone', maritalStatus: 'marital_status' },
+  enterprise: { name: 'name', type: 'type', legalRepIdNumber: 'legal_rep_id_number', registeredAddress: 'registered_address', registeredCapital: 'registered_capital', establishedOn: 'established_on', businessScope: 'business_scope', status: 'status' },
+};
+
+export interface PrefilledAttribute {
+  value: string | null;
+  sourceDepartment: string;
+  updatedAt: string;
+}
+
+/**
+ * The applicant's own registry record (or, while acting for an enterprise with the applications.submit scope, the
+ * enterprise's) as prefill values with their source department and update time (免填报). The read is logged with
+ * its purpose, so the person sees it under "who read my data".
+ */
+export async function registryForPrefill(deps: Deps, actor: Actor, source: 'person' | 'enterprise', attributes: string[], purpose: string): Promise<Record<string, PrefilledAttribute>> {
+  if (attributes.length === 0) return {};
+  const out: Record<string, PrefilledAttribute> = {};
+  if (source === 'person') {
+    if (!actor.idNumber) throw notFound('identity.no_registry_record', 'This account is not linked to a population registry record.');
+    const p = await q.findPerson(deps.db, actor.idNumber);
+    if (!p) throw notFound('identity.no_registry_record', 'No population registry record for this account.');
+    const prov = await provenanceOf(deps, 'population', p.id_number);
+    const person = toPerson(p, prov) as unknown as Record<string, string | null>;
+    for (const a of attributes) {
+      const col = PREFILL_COLUMNS.person[a];
+      const from = col ? prov[col] : undefined;
+      out[a] = { value: person[a] ?? null, sourceDepartment: from?.sourceDepartment ?? '公安机关（人口库）', updatedAt: from?.updatedAt ?? p.updated_at };
+    }
+    await recordDataAccess(deps.db, deps.clock, actor, { subjectType: 'person', subjectKey: p.id_number, fields: attributes, purpose });
+    return out;
+  }
+  const uscc = actor.onBehalfOf?.uscc;
+  if (!uscc) throw forbidden('identity.not_acting_for_enterprise', 'Switch to the enterprise first (acting-for).');
+  requireEnterpriseScope(actor, uscc, 'applications.submit');
+  const e = await q.findEnterprise(deps.db, uscc);
+  if (!e) throw notFound('identity.enterprise_not_found', 'No enterprise with that code in the registry.');
+  const rep = await q.findPerson(deps.db, e.legal_rep_id_number);
+  const prov = await provenanceOf(deps, 'enterprise', uscc);
+  const ent = toEnterprise(e, rep?.name ?? '—', true, prov) as unknown as Record<string, string | null>;
+  for (const a of attributes) {
+    const col = PREFILL_COLUMNS.enterprise[a] ?? (a === 'legalRepName' ? 'legal_rep_id_number' : undefined);
+    const from = col ? prov[col] : undefined;
+    out[a] = { value: ent[a] ?? null, sourceDepartment: from?.sourceDepartment ?? '市场监督管理部门（企业库）', updatedAt: from?.updatedAt ?? e.updated_at };
+  }
+  await recordDataAccess(deps.db, deps.clock, actor, { subjectType: 'enterprise', subjectKey: uscc, fields: attributes, purpose });
+  return out;
+}

@@ -1,0 +1,146 @@
+import { Type, type Static } from 'typebox';
+import { Nullable, StringEnum } from '../../platform/http/schema-types.js';
+
+const Text = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max });
+
+export const CaseStatus = StringEnum(['submitted', 'correction', 'not_accepted', 'reviewing', 'deciding', 'concluded', 'delivered'] as const);
+
+/** How one required material is satisfied (免提交 when by shared data or a licence). */
+export const MaterialAnswer = Type.Object({
+  key: Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$' }),
+  by: StringEnum(['upload', 'shared_data', 'license', 'deferred', 'not_applicable'] as const),
+  file: Type.Optional(Type.Object({ sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }), name: Text(120) }, { additionalProperties: false })),
+}, { additionalProperties: false });
+export type MaterialAnswer = Static<typeof MaterialAnswer>;
+
+export const SubmitBody = Type.Object({
+  itemId: Text(64),
+  form: Type.Record(Type.String(), Type.Unsafe<unknown>({})),
+  materials: Type.Array(MaterialAnswer, { maxItems: 60 }),
+  /** The window that received the case when it is not the handling department (异地代收). */
+  receivingDepartmentId: Type.Optional(Text(64)),
+}, { additionalProperties: false });
+export type SubmitBody = Static<typeof SubmitBody>;
+
+export const Defect = Type.Object({
+  target: Text(80, 1),
+  reason: Text(300, 2),
+}, { additionalProperties: false });
+
+export const ActionBody = Type.Object({
+  opinion: Type.Optional(Text(1000)),
+  /** The case's rowVersion as the officer saw it: acting on an older view is a conflict. */
+  expectedVersion: Type.Integer({ minimum: 1 }),
+}, { additionalProperties: false });
+export type ActionBody = Static<typeof ActionBody>;
+
+export const ReasonedActionBody = Type.Object({
+  reason: Text(1000, 2),
+  expectedVersion: Type.Integer({ minimum: 1 }),
+}, { additionalProperties: false });
+export type ReasonedActionBody = Static<typeof ReasonedActionBody>;
+
+export const CorrectionBody = Type.Object({
+  defects: Type.Array(Defect, { minItems: 1, maxItems: 50, description: 'every defect at once (一次性告知)' }),
+  expectedVersion: Type.Integer({ minimum: 1 }),
+}, { additionalProperties: false });
+export type CorrectionBody = Static<typeof CorrectionBody>;
+
+export const ReviewBody = Type.Object({
+  outcome: StringEnum(['agree', 'disagree'] as const),
+  opinion: Text(1000, 2),
+  expectedVersion: Type.Integer({ minimum: 1 }),
+}, { additionalProperties: false });
+export type ReviewBody = Static<typeof ReviewBody>;
+
+export const DecideBody = Type.Object({
+  decision: StringEnum(['approved', 'refused'] as const),
+  opinion: Text(1000, 2),
+  expectedVersion: Type.Integer({ minimum: 1 }),
+}, { additionalProperties: false });
+export type DecideBody = Static<typeof DecideBody>;
+
+export const DeliverBody = Type.Object({
+  method: StringEnum(['online', 'courier', 'window'] as const),
+  trackingNumber: Type.Optional(Text(40)),
+  expectedVersion: Type.Integer({ minimum: 1 }),
+}, { additionalProperties: false });
+export type DeliverBody = Static<typeof DeliverBody>;
+
+export const ResubmitBody = Type.Object({
+  form: Type.Record(Type.String(), Type.Unsafe<unknown>({})),
+  materials: Type.Array(MaterialAnswer, { maxItems: 60 }),
+  expectedVersion: Type.Integer({ minimum: 1 }),
+}, { additionalProperties: false });
+export type ResubmitBody = Static<typeof ResubmitBody>;
+
+export const Task = Type.Object({
+  id: Type.String(),
+  step: Type.String(),
+  branch: Type.String(),
+  name: Type.String(),
+  departmentId: Type.String(),
+  role: Type.String(),
+  status: Type.String(),
+  claimedBy: Nullable(Type.String()),
+  claimedAt: Nullable(Type.String()),
+  outcome: Nullable(Type.String()),
+  opinion: Nullable(Type.String()),
+  completedBy: Nullable(Type.String()),
+  completedAt: Nullable(Type.String()),
+  createdAt: Type.String(),
+});
+
+export const CaseSummary = Type.Object({
+  id: Type.String(),
+  caseNumber: Type.String(),
+  itemId: Type.String(),
+  itemVersion: Type.Integer(),
+  itemName: Type.String(),
+  departmentId: Type.String(),
+  applicantName: Type.String(),
+  applicantKind: Type.String(),
+  status: CaseStatus,
+  decision: Nullable(Type.String()),
+  paused: Type.Boolean(),
+  dueAt: Nullable(Type.String()),
+  warning: Type.Boolean(),
+  overdue: Type.Boolean(),
+  submittedAt: Type.String(),
+  updatedAt: Type.String(),
+  rowVersion: Type.Integer(),
+});
+export type CaseSummary = Static<typeof CaseSummary>;
+
+export const CaseEvent = Type.Object({
+  at: Type.String(),
+  actor: Type.String(),
+  action: Type.String(),
+  fromStatus: Nullable(Type.String()),
+  toStatus: Nullable(Type.String()),
+  opinion: Nullable(Type.String()),
+  details: Type.Unsafe<unknown>({}),
+});
+
+export const CaseDetail = Type.Object({
+  case: CaseSummary,
+  implementationCode: Type.String(),
+  receivingDepartmentId: Nullable(Type.String()),
+  form: Type.Unsafe<Record<string, unknown>>({ type: 'object', additionalProperties: true }),
+  materials: Type.Array(Type.Unsafe<unknown>({})),
+  tasks: Type.Array(Task),
+  timeline: Type.Array(CaseEvent),
+  corrections: Type.Array(Type.Object({ requestedAt: Type.String(), answeredAt: Nullable(Type.String()), defects: Type.Array(Defect) })),
+  deadline: Nullable(Type.Object({ dueAt: Type.String(), legalDueAt: Nullable(Type.String()), elapsedFraction: Type.Number(), warning: Type.Boolean(), overdue: Type.Boolean(), paused: Type.Boolean() })),
+});
+export type CaseDetail = Static<typeof CaseDetail>;
+
+export const QueueQuery = Type.Object({
+  queue: StringEnum(['to_accept', 'to_review', 'to_decide', 'to_deliver', 'due_soon', 'overdue', 'all'] as const),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+  cursor: Type.Optional(Type.String({ maxLength: 400 })),
+}, { additionalProperties: false });
+export type QueueQuery = Static<typeof QueueQuery>;
+
+export const IdParam = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+export const TaskParam = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }), taskId: Type.String({ minLength: 1, maxLength: 64 }) });

@@ -1,0 +1,2 @@
+/** What other modules may use from applications. */
+export { registerApplicationsRoutes } from './applications.routes.js';

@@ -1,0 +1,61 @@
+import type { Actor } from '../../../platform/actor.js';
+import type { Deps } from '../../../platform/deps.js';
+import type { DbOrTx, Tx } from '../../../platform/db/database.js';
+import { conflict, notFound } from '../../../platform/errors.js';
+import { newId } from '../../../platform/ids.js';
+import type { CaseStatus, CasesTable, TaskStep } from '../applications.tables.js';
+import { caseClock, clockPauses } from '../applications.deadlines.js';
+
+/** Shared by the use cases: reading a case, changing it under its row version, tasks, the timeline and the clock. */
+
+export async function getCaseRow(db: DbOrTx, id: string): Promise<CasesTable> {
+  const c = await db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!c) throw notFound('applications.case_not_found', 'No such case.');
+  return c;
+}
+
+/**
+ * Changes the case only if nobody changed it since `expectedVersion` (what the officer or applicant saw); the loser of
+ * two simultaneous actions gets a conflict and the case is left as the winner made it.
+ */
+export async function updateCase(tx: Tx, c: CasesTable, expectedVersion: number, set: Partial<CasesTable>, now: string): Promise<CasesTable> {
+  if (c.row_version !== expectedVersion) throw staleConflict(c);
+  const res = await tx.updateTable('cases').set({ ...set, row_version: c.row_version + 1, updated_at: now }).where('id', '=', c.id).where('row_version', '=', expectedVersion).executeTakeFirst();
+  if (Number(res.numUpdatedRows) !== 1) throw staleConflict(c);
+  return { ...c, ...set, row_version: c.row_version + 1, updated_at: now };
+}
+
+const staleConflict = (c: CasesTable) =>
+  conflict('applications.case_changed', `Case ${c.case_number} was changed by someone else meanwhile; reload it to see what happened.`, { caseId: c.id });
+
+export async function openTask(tx: Tx, caseId: string, t: { step: TaskStep; branch: string; name: string; departmentId: string; role: string }, now: string): Promise<string> {
+  const id = newId();
+  await tx.insertInto('case_tasks').values({
+    id, case_id: caseId, step: t.step, branch: t.branch, name: t.name, department_id: t.departmentId, role: t.role, status: 'open',
+    claimed_by: null, claimed_by_name: null, claimed_at: null, outcome: null, opinion: null, completed_by_name: null, completed_at: null, created_at: now,
+  }).execute();
+  return id;
+}
+
+/** Marks an open task done; a task someone else completed a moment ago is a conflict, not a second completion. */
+export async function completeTask(tx: Tx, taskId: string, actor: Actor, outcome: string, opinion: string | null, now: string): Promise<void> {
+  const res = await tx.updateTable('case_tasks')
+    .set({ status: 'done', outcome, opinion, completed_by_name: actor.displayName, completed_at: now })
+    .where('id', '=', taskId).where('status', '=', 'open').executeTakeFirst();
+  if (Number(res.numUpdatedRows) !== 1) throw conflict('applications.task_already_done', 'This step has just been completed by someone else; reload the case.');
+}
+
+export async function addEvent(tx: Tx, c: { id: string }, actor: Actor, action: string, from: CaseStatus | null, to: CaseStatus | null, opinion: string | null, details: unknown, now: string): Promise<void> {
+  await tx.insertInto('case_events').values({
+    id: newId(), case_id: c.id, at: now, actor_name: actor.displayName, actor_department_id: actor.departmentId, action, from_status: from, to_status: to,
+    opinion, details: details === undefined ? null : JSON.stringify(details),
+  }).execute();
+}
+
+/** Recomputes the stored due/warn instants from the clock start, the limits and the pauses (queues filter on them). */
+export async function refreshClock(tx: Tx, deps: Deps, c: CasesTable, now: string): Promise<Partial<CasesTable>> {
+  if (!c.clock_started_at) return {};
+  const pauses = await tx.selectFrom('case_pauses').select(['from_at', 'to_at']).where('case_id', '=', c.id).execute();
+  const clock = caseClock(deps.calendar, c.clock_started_at, JSON.parse(c.promised_limit), JSON.parse(c.legal_limit), clockPauses(pauses, c.clock_started_at), now);
+  return { due_at: clock.dueAt, warn_at: clock.warnAt, legal_due_at: clock.legalDueAt, paused: clock.paused ? 1 : 0 };
+}

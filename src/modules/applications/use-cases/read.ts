@@ -1,0 +1,109 @@
+import type { Actor } from '../../../platform/actor.js';
+import type { Deps } from '../../../platform/deps.js';
+import { notFound } from '../../../platform/errors.js';
+import { recordDataAccess } from '../../../platform/access-log.js';
+import { decodeCursor, pageLimit, pageOf, type PageResult } from '../../../platform/http/pagination.js';
+import type { CasesTable } from '../applications.tables.js';
+import type { CaseDetail, CaseSummary, QueueQuery } from '../applications.schemas.js';
+import { canSeeCase, isApplicant } from '../applications.policy.js';
+import { caseClock, clockPauses } from '../applications.deadlines.js';
+
+const ACTIVE = ['reviewing', 'deciding'] as const;
+
+export function toCaseSummary(c: CasesTable, now: string): CaseSummary {
+  const running = !!c.due_at && !c.paused && (ACTIVE as readonly string[]).includes(c.status);
+  return {
+    id: c.id, caseNumber: c.case_number, itemId: c.item_id, itemVersion: c.item_version, itemName: c.item_name, departmentId: c.department_id,
+    applicantName: c.applicant_name, applicantKind: c.applicant_kind, status: c.status, decision: c.decision, paused: c.paused === 1,
+    dueAt: c.due_at, warning: running && !!c.warn_at && c.warn_at < now, overdue: running && c.due_at! < now,
+    submittedAt: c.submitted_at, updatedAt: c.updated_at, rowVersion: c.row_version,
+  };
+}
+
+/** The applicant's own case, or a case an officer's department works on (that read of the applicant's data is logged). */
+export async function getCaseDetail(deps: Deps, actor: Actor, id: string): Promise<CaseDetail> {
+  const c = await deps.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!c) throw notFound('applications.case_not_found', 'No such case.');
+  const tasks = await deps.db.selectFrom('case_tasks').selectAll().where('case_id', '=', id).orderBy('created_at').orderBy('id').execute();
+  const applicant = isApplicant(actor, c);
+  if (!applicant && !canSeeCase(actor, c, tasks.map((t) => t.department_id))) throw notFound('applications.case_not_found', 'No such case.');
+  const form = JSON.parse(c.form_data) as Record<string, unknown>;
+  if (!applicant) {
+    await recordDataAccess(deps.db, deps.clock, actor, {
+      subjectType: c.applicant_kind === 'enterprise' ? 'enterprise' : 'person', subjectKey: c.applicant_uscc ?? c.applicant_id_number,
+      fields: Object.keys(form), purpose: `办件 ${c.case_number} (${c.item_name})`,
+    });
+  }
+  const [events, pauses] = await Promise.all([
+    deps.db.selectFrom('case_events').selectAll().where('case_id', '=', id).orderBy('at').orderBy('id').execute(),
+    deps.db.selectFrom('case_pauses').selectAll().where('case_id', '=', id).orderBy('from_at').execute(),
+  ]);
+  const now = deps.clock.nowIso();
+  let deadline: CaseDetail['deadline'] = null;
+  if (c.clock_started_at) {
+    const limit = JSON.parse(c.promised_limit);
+    const running = clockPauses(pauses, c.clock_started_at);
+    const status = deps.calendar.computeDeadline({ start: c.clock_started_at, limit, pauses: running, now: c.concluded_at ?? now });
+    const clock = caseClock(deps.calendar, c.clock_started_at, limit, JSON.parse(c.legal_limit), running, now);
+    deadline = { dueAt: status.dueAt, legalDueAt: clock.legalDueAt, elapsedFraction: Math.round(status.elapsedFraction * 1000) / 1000, warning: status.warning, overdue: status.overdue, paused: status.paused };
+  }
+  return {
+    case: toCaseSummary(c, now),
+    implementationCode: c.implementation_code,
+    receivingDepartmentId: c.receiving_department_id,
+    form,
+    materials: JSON.parse(c.materials),
+    tasks: tasks.map((t) => ({
+      id: t.id, step: t.step, branch: t.branch, name: t.name, departmentId: t.department_id, role: t.role, status: t.status, claimedBy: t.claimed_by_name,
+      claimedAt: t.claimed_at, outcome: t.outcome, opinion: t.opinion, completedBy: t.completed_by_name, completedAt: t.completed_at, createdAt: t.created_at,
+    })),
+    timeline: events.map((e) => ({ at: e.at, actor: e.actor_name, action: e.action, fromStatus: e.from_status, toStatus: e.to_status, opinion: e.opinion, details: e.details ? JSON.parse(e.details) : null })),
+    corrections: pauses.filter((p) => p.kind === 'correction').map((p) => ({ requestedAt: p.from_at, answeredAt: p.to_at, defects: (JSON.parse(p.details ?? '{}') as { defects?: { target: string; reason: string }[] }).defects ?? [] })),
+    deadline,
+  };
+}
+
+/** "My cases": the person's own, or — while acting for an enterprise — the enterprise's. Newest first. */
+export async function findMyCases(deps: Deps, actor: Actor, query: { limit?: number; cursor?: string }): Promise<PageResult<CaseSummary>> {
+  const limit = pageLimit(query);
+  const after = decodeCursor(query.cursor, 2) as [string, string] | null;
+  let q = deps.db.selectFrom('cases').selectAll().orderBy('submitted_at', 'desc').orderBy('id', 'desc').limit(limit + 1);
+  q = actor.onBehalfOf ? q.where('applicant_uscc', '=', actor.onBehalfOf.uscc) : q.where('applicant_user_id', '=', actor.userId ?? '').where('applicant_kind', '=', 'person');
+  if (after) q = q.where((eb) => eb.or([eb('submitted_at', '<', after[0]), eb.and([eb('submitted_at', '=', after[0]), eb('id', '<', after[1])])]));
+  const page = pageOf(await q.execute(), limit, (r) => [r.submitted_at, r.id]);
+  const now = deps.clock.nowIso();
+  return { items: page.items.map((c) => toCaseSummary(c, now)), nextCursor: page.nextCursor };
+}
+
+/** The workbench queues of the officer's department. Steps are matched to the officer's role; deadlines use the stored instants. */
+export async function findQueue(deps: Deps, actor: Actor, query: QueueQuery): Promise<PageResult<CaseSummary & { taskId: string | null; taskName: string | null; claimedBy: string | null }>> {
+  const limit = pageLimit(query);
+  const dept = actor.departmentId ?? '__none__';
+  const now = deps.clock.nowIso();
+  const after = decodeCursor(query.cursor, 2) as [string, string] | null;
+  const stepOf = { to_accept: 'accept', to_review: 'review', to_decide: 'decide', to_deliver: 'deliver' } as const;
+  if (query.queue in stepOf) {
+    const step = stepOf[query.queue as keyof typeof stepOf];
+    let q = deps.db.selectFrom('case_tasks as t').innerJoin('cases as c', 'c.id', 't.case_id')
+      .selectAll('c').select(['t.id as task_id', 't.name as task_name', 't.claimed_by_name', 't.created_at as task_created_at'])
+      .where('t.department_id', '=', dept).where('t.status', '=', 'open').where('t.step', '=', step)
+      .orderBy('t.created_at').orderBy('t.id').limit(limit + 1);
+    if (after) q = q.where((eb) => eb.or([eb('t.created_at', '>', after[0]), eb.and([eb('t.created_at', '=', after[0]), eb('t.id', '>', after[1])])]));
+    const page = pageOf(await q.execute(), limit, (r) => [r.task_created_at, r.task_id]);
+    return { items: page.items.map((r) => ({ ...toCaseSummary(r, now), taskId: r.task_id, taskName: r.task_name, claimedBy: r.claimed_by_name })), nextCursor: page.nextCursor };
+  }
+  const withTask = (c: CasesTable) => ({ ...toCaseSummary(c, now), taskId: null, taskName: null, claimedBy: null });
+  if (query.queue === 'all') {
+    let q = deps.db.selectFrom('cases').selectAll().where('department_id', '=', dept).orderBy('submitted_at', 'desc').orderBy('id', 'desc').limit(limit + 1);
+    if (after) q = q.where((eb) => eb.or([eb('submitted_at', '<', after[0]), eb.and([eb('submitted_at', '=', after[0]), eb('id', '<', after[1])])]));
+    const page = pageOf(await q.execute(), limit, (r) => [r.submitted_at, r.id]);
+    return { items: page.items.map(withTask), nextCursor: page.nextCursor };
+  }
+  // due soon / overdue: running clocks only (due_at is set), soonest first
+  let q = deps.db.selectFrom('cases').selectAll().where('department_id', '=', dept).where('status', 'in', [...ACTIVE]).where('paused', '=', 0)
+    .where('due_at', 'is not', null).orderBy('due_at').orderBy('id').limit(limit + 1);
+  q = query.queue === 'due_soon' ? q.where('warn_at', '<=', now).where('due_at', '>', now) : q.where('due_at', '<=', now);
+  if (after) q = q.where((eb) => eb.or([eb('due_at', '>', after[0]), eb.and([eb('due_at', '=', after[0]), eb('id', '>', after[1])])]));
+  const page = pageOf(await q.execute(), limit, (r) => [r.due_at!, r.id]);
+  return { items: page.items.map(withTask), nextCursor: page.nextCursor };
+}

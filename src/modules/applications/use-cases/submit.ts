@@ -1,0 +1,178 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Actor } from '../../../platform/actor.js';
+import type { Deps } from '../../../platform/deps.js';
+import { withTx, isUniqueViolation, type Tx } from '../../../platform/db/database.js';
+import { AppError, conflict, forbidden, invalid } from '../../../platform/errors.js';
+import { newId } from '../../../platform/ids.js';
+import { recordChange } from '../../../platform/record.js';
+import { parentRegionCode } from '../../../platform/codes.js';
+import { getPublishedItem, type Guide, type ItemDetail, type WorkflowDefinition } from '../../catalog/index.js';
+import { findDepartmentOfKind, findDepartmentById } from '../../org/index.js';
+import { requireEnterpriseScope } from '../../identity/index.js';
+import type { MaterialAnswer, SubmitBody } from '../applications.schemas.js';
+import { ROLE_FOR_STEP } from '../applications.policy.js';
+import type { Lang } from '../../../platform/forms/index.js';
+import { checkForm } from './prefill.js';
+import { addEvent, getCaseRow, openTask } from './case-store.js';
+
+/** A review branch with its department resolved for this case: frozen with the case, so later catalogue edits do not move it. */
+export interface ResolvedBranch {
+  key: string;
+  name: string;
+  departmentId: string;
+  when?: WorkflowDefinition['review'][number]['when'];
+}
+
+const DEFAULT_WORKFLOW: WorkflowDefinition = { review: [{ key: 'review', name: '审查', department: 'self' }] };
+
+/** Checks every material answer against the guide; returns the frozen list or throws listing every problem. */
+export async function checkMaterials(deps: Deps, guide: Guide, answers: MaterialAnswer[]): Promise<MaterialAnswer[]> {
+  const problems: { field: string; reason: string }[] = [];
+  const byKey = new Map(answers.map((a, i) => [a.key, { a, i }]));
+  answers.forEach((a, i) => {
+    if (!guide.materials.some((m) => m.key === a.key)) problems.push({ field: `materials.${i}.key`, reason: 'the item asks for no such material' });
+    if (answers.findIndex((x) => x.key === a.key) !== i) problems.push({ field: `materials.${i}.key`, reason: 'answered twice' });
+  });
+  for (const m of guide.materials) {
+    const hit = byKey.get(m.key);
+    const field = hit ? `materials.${hit.i}` : `materials`;
+    if (!hit) {
+      if (m.necessity === 'required') problems.push({ field, reason: `「${m.name}」 is required` });
+      continue;
+    }
+    const a = hit.a;
+    if (a.by === 'upload') {
+      if (!a.file) problems.push({ field: `${field}.file`, reason: `upload 「${m.name}」 first and give its file` });
+      else if (!(await deps.db.selectFrom('stored_files').select('sha256').where('sha256', '=', a.file.sha256).executeTakeFirst())) {
+        problems.push({ field: `${field}.file`, reason: 'no such uploaded file' });
+      }
+    } else if (a.by === 'shared_data') {
+      if (!m.substitutes.some((s) => s.kind === 'shared_data')) problems.push({ field: `${field}.by`, reason: `「${m.name}」 cannot be replaced by shared data` });
+    } else if (a.by === 'license') {
+      problems.push({ field: `${field}.by`, reason: 'electronic licences cannot stand in for materials yet' });
+    } else if (a.by === 'deferred') {
+      if (m.necessity !== 'deferrable') problems.push({ field: `${field}.by`, reason: `「${m.name}」 cannot be supplied later (not 容缺)` });
+    } else if (a.by === 'not_applicable') {
+      if (m.necessity !== 'conditional') problems.push({ field: `${field}.by`, reason: `「${m.name}」 is always needed` });
+    }
+  }
+  if (problems.length) throw invalid('applications.materials_incomplete', `${problems.length} problem(s) with the materials: ${problems[0].reason}.`, problems);
+  return answers;
+}
+
+function conditionHolds(when: ResolvedBranch['when'], form: Record<string, unknown>): boolean {
+  if (!when) return true;
+  const v = form[when.field];
+  if (when.equals !== undefined) return v === when.equals;
+  if (when.in) return when.in.includes(v as string | number);
+  if (when.notEmpty) return v !== undefined && v !== null && v !== '';
+  return true;
+}
+
+/** The review branches that apply to this application, with their departments resolved from the item's region. */
+export async function resolveBranches(deps: Deps, item: ItemDetail['item'], workflow: WorkflowDefinition, form: Record<string, unknown>): Promise<ResolvedBranch[]> {
+  const out: ResolvedBranch[] = [];
+  for (const b of workflow.review) {
+    if (!conditionHolds(b.when, form)) continue;
+    let departmentId = item.department.id;
+    if (b.department !== 'self') {
+      const want = b.department;
+      const levels = { province: 0, city: 1, district: 2 } as const;
+      let region: string | null = item.regionCode;
+      // walk up from the item's region to the wanted level
+      while (region && (region.endsWith('0000') ? 0 : region.endsWith('00') ? 1 : 2) > levels[want.level]) region = parentRegionCode(region);
+      const dept = region ? await findDepartmentOfKind(deps.db, region, want.kind) : undefined;
+      if (!dept) throw new AppError('conflict', 'applications.workflow_unresolvable', `No ${want.kind} department at ${want.level} level for this item's region; the item's workflow needs fixing.`, { branch: b.key });
+      departmentId = dept.id;
+    }
+    out.push({ key: b.key, name: b.name, departmentId, when: b.when });
+  }
+  if (out.length === 0) out.push({ key: 'review', name: '审查', departmentId: item.department.id });
+  return out;
+}
+
+const canonical = (v: unknown): string => JSON.stringify(v, (_k, x) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x));
+
+/** The day's next sequence number for the implementation code, atomically (one upsert; concurrent filings queue on the row). */
+async function nextCaseNumber(tx: Tx, deps: Deps, implementationCode: string, now: string): Promise<string> {
+  const day = deps.calendar.chinaDate(now).replace(/-/g, '');
+  const row = await tx.insertInto('case_number_counters').values({ implementation_code: implementationCode, day, last: 1 })
+    .onConflict((oc) => oc.columns(['implementation_code', 'day']).doUpdateSet({ last: sql<number>`case_number_counters.last + 1` }))
+    .returning('last').executeTakeFirstOrThrow();
+  if (row.last > 9999) throw conflict('applications.daily_limit', 'This item has reached 9,999 cases today.');
+  return `${implementationCode}${day}${String(row.last).padStart(4, '0')}`;
+}
+
+export interface SubmitResult {
+  caseId: string;
+  caseNumber: string;
+  replayed: boolean;
+}
+
+/**
+ * Files an application: the item's published version, form and materials are frozen with the case; the case number
+ * is implementation code + date + sequence; the same idempotency key with the same content returns the first case.
+ */
+export async function submitApplication(deps: Deps, actor: Actor, input: SubmitBody, idempotencyKey: string, lang: Lang = 'zh-CN'): Promise<SubmitResult> {
+  if (actor.kind !== 'citizen' || !actor.userId || !actor.idNumber) throw forbidden('applications.citizens_only', 'Applications are filed by citizens, for themselves or for an enterprise they act for.');
+  if (!/^[A-Za-z0-9._:-]{8,100}$/.test(idempotencyKey)) throw invalid('applications.bad_idempotency_key', 'Send an Idempotency-Key header of 8–100 letters, digits or ._:- (a new one per application).');
+  const payloadHash = createHash('sha256').update(canonical(input)).digest('hex');
+  const existing = await deps.db.selectFrom('cases').select(['id', 'case_number', 'payload_hash']).where('applicant_user_id', '=', actor.userId).where('idempotency_key', '=', idempotencyKey).executeTakeFirst();
+  if (existing) return replay(existing, payloadHash);
+
+  const ob = actor.onBehalfOf;
+  if (ob) requireEnterpriseScope(actor, ob.uscc, 'applications.submit');
+  const detail = await getPublishedItem(deps, input.itemId);
+  const guide = detail.guide;
+  const kind = ob ? 'enterprise' : 'person';
+  if (!guide.serviceObjects.includes(kind)) {
+    throw invalid('applications.wrong_applicant', kind === 'person' ? 'This item is for enterprises: switch to the enterprise you act for first.' : 'This item is for individuals: switch back to acting as yourself.');
+  }
+  const form = await checkForm(deps, actor, guide, detail.item.name, input.form, lang);
+  const materials = await checkMaterials(deps, guide, input.materials);
+  const branches = await resolveBranches(deps, detail.item, guide.workflow ?? DEFAULT_WORKFLOW, form);
+  if (input.receivingDepartmentId && !(await findDepartmentById(deps.db, input.receivingDepartmentId))) {
+    throw invalid('applications.unknown_department', 'No such receiving department.', [{ field: 'receivingDepartmentId', reason: 'unknown department' }]);
+  }
+
+  try {
+    return await withTx(deps.db, async (tx) => {
+      const now = deps.clock.nowIso();
+      const id = newId();
+      const caseNumber = await nextCaseNumber(tx, deps, detail.item.implementationCode, now);
+      await tx.insertInto('cases').values({
+        id, case_number: caseNumber, item_id: detail.item.id, item_version: detail.version.version, item_name: detail.item.name,
+        implementation_code: detail.item.implementationCode, department_id: detail.item.department.id, region_code: detail.item.regionCode,
+        receiving_department_id: input.receivingDepartmentId ?? null, applicant_user_id: actor.userId!, applicant_kind: kind,
+        applicant_id_number: actor.idNumber!, applicant_uscc: ob?.uscc ?? null, applicant_name: ob ? ob.name : actor.displayName,
+        status: 'submitted', decision: null, form_data: JSON.stringify(form), materials: JSON.stringify(materials),
+        workflow: JSON.stringify({ review: branches }), promised_limit: JSON.stringify(guide.promisedTimeLimit), legal_limit: JSON.stringify(guide.legalTimeLimit),
+        clock_started_at: null, paused: 0, due_at: null, warn_at: null, legal_due_at: null, idempotency_key: idempotencyKey, payload_hash: payloadHash,
+        row_version: 1, submitted_at: now, accepted_at: null, concluded_at: null, delivered_at: null, updated_at: now,
+      }).execute();
+      await openTask(tx, id, { step: 'accept', branch: 'accept', name: '受理', departmentId: detail.item.department.id, role: ROLE_FOR_STEP.accept }, now);
+      await addEvent(tx, { id }, actor, 'submitted', null, 'submitted', null, { itemVersion: detail.version.version, materials: materials.map((m) => ({ key: m.key, by: m.by })) }, now);
+      await recordChange(tx, deps, actor, {
+        audit: { action: 'case.submitted', targetType: 'case', targetId: id, details: { caseNumber, itemId: detail.item.id, itemVersion: detail.version.version } },
+        event: { aggregateType: 'case', aggregateId: id, payload: { caseId: id, caseNumber, itemId: detail.item.id, departmentId: detail.item.department.id, status: 'submitted' } },
+      });
+      return { caseId: id, caseNumber, replayed: false };
+    });
+  } catch (err) {
+    // Two submissions with the same key at the same moment: the database lets one in; the other replays it.
+    if (!isUniqueViolation(err)) throw err;
+    const winner = await deps.db.selectFrom('cases').select(['id', 'case_number', 'payload_hash']).where('applicant_user_id', '=', actor.userId).where('idempotency_key', '=', idempotencyKey).executeTakeFirst();
+    if (!winner) throw err;
+    return replay(winner, payloadHash);
+  }
+}
+
+function replay(existing: { id: string; case_number: string; payload_hash: string }, payloadHash: string): SubmitResult {
+  if (existing.payload_hash !== payloadHash) {
+    throw conflict('applications.idempotency_key_reused', 'This Idempotency-Key was already used for a different application; use a new key for a new application.', { caseId: existing.id });
+  }
+  return { caseId: existing.id, caseNumber: existing.case_number, replayed: true };
+}
+
+export { getCaseRow };
