@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { startTongban } from '../scripts/tongban-process.mjs';
+import { machineFacts } from './machine.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -126,17 +127,6 @@ const median = (xs) => {
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
 const ms = (n) => `${Number(n).toFixed(n < 10 ? 1 : 0)} ms`;
 
-function machineFacts() {
-  let cpu = 'unknown';
-  try {
-    cpu = fs.readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.+)$/m)?.[1].trim() ?? cpu;
-  } catch {
-    cpu = os.cpus()[0]?.model ?? cpu;
-  }
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  const memGiB = (os.totalmem() / 2 ** 30).toFixed(0);
-  return { cpu, cores, memGiB, node: process.version, os: `${os.type()} ${os.release()} ${os.arch()}`, date: new Date().toISOString(), load: os.loadavg().map((l) => l.toFixed(2)).join(' ') };
-}
 
 async function main() {
   process.on('SIGINT', async () => {

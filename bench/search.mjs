@@ -21,6 +21,7 @@ import vm from 'node:vm';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { baseServices, catalogueDoc, REGIONS } from './search-corpus.mjs';
+import { machineFacts } from './machine.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -146,17 +147,6 @@ const memNow = () => {
   return { heap: m.heapUsed, buffers: m.arrayBuffers, rss: m.rss };
 };
 
-function machineFacts() {
-  let cpu = 'unknown';
-  try {
-    cpu = fs.readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.+)$/m)?.[1].trim() ?? cpu;
-  } catch {
-    cpu = os.cpus()[0]?.model ?? cpu;
-  }
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  const memGiB = (os.totalmem() / 2 ** 30).toFixed(0);
-  return { cpu, cores, memGiB, node: process.version, os: `${os.type()} ${os.release()} ${os.arch()}`, date: new Date().toISOString(), load: os.loadavg().map((l) => l.toFixed(2)).join(' ') };
-}
 
 const FIELDS = [
   { name: 'title', weight: 5, b: 0.5, pinyin: true },
