@@ -25,6 +25,12 @@ export interface DatabaseHandle {
 export function openDatabase(opts: { databaseUrl: string | null; dataDir: string; poolSize?: number }): DatabaseHandle {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    // An idle pooled connection can be closed by the server (restart, failover, an administrator, a dropped test
+    // database). pg reports that on the pool; unhandled it would end the process. The pool replaces the connection,
+    // and a query in flight fails on its own with its own error.
+    pool.on('error', (err: Error & { code?: string }) => {
+      if (err.code !== '57P01') console.error(`database: an idle connection failed (${err.code ?? 'no code'}): ${err.message}`);
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const u = new URL(opts.databaseUrl);
     u.password = '';
