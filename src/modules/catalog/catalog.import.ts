@@ -214,8 +214,6 @@ export async function importCatalog(deps: Deps, actor: Actor, text: string, onPr
   return result;
 }
 
-const canonical = (g: unknown) => JSON.stringify(g);
-
 async function writeItem(
   tx: Tx, actor: Actor,
   it: { v: FileItem; code: string; dept: { id: string; region_code: string } },
@@ -223,7 +221,7 @@ async function writeItem(
   now: string, result: ImportResult,
 ): Promise<void> {
   const publish = (it.v.status ?? 'published') === 'published';
-  const guideText = canonical(it.v.guide);
+  const guideText = JSON.stringify(it.v.guide);
   let itemId: string;
   let version: number;
   if (!existing) {
@@ -236,7 +234,7 @@ async function writeItem(
     result.items++;
   } else {
     const latest = await tx.selectFrom('catalog_item_versions').select('guide').where('item_id', '=', existing.id).where('version', '=', existing.latest_version).executeTakeFirst();
-    if (latest && canonical(JSON.parse(latest.guide) as Guide) === guideText) {
+    if (latest?.guide === guideText) { // stored as written: an exported guide re-imports unchanged
       result.unchanged++;
       return;
     }

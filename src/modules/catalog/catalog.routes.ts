@@ -9,7 +9,7 @@ import * as basic from './use-cases/basic-items.js';
 import { searchCatalog } from './use-cases/search.js';
 import { exportCatalog, getImportJob, startImportJob } from './catalog.import.js';
 import { ITEM_TYPES, LIFE_EVENTS, ONLINE_DEPTHS, THEMES, TONGBAN_SCOPES } from './catalog.vocab.js';
-import { canManageItem } from './catalog.policy.js';
+import { canManageItem, canReview } from './catalog.policy.js';
 import { forbidden } from '../../platform/errors.js';
 
 const MANAGERS = ['department_admin', 'platform_admin'] as ('department_admin' | 'platform_admin')[];
@@ -142,7 +142,7 @@ export function registerCatalogRoutes(app: App, deps: Deps): void {
     config: { access: MANAGERS },
     schema: { tags, summary: 'The published catalogue as an import file (docs/formats/catalog.md)', querystring: Type.Object({ departmentId: Type.Optional(Type.String({ maxLength: 64 })) }, { additionalProperties: false }) },
   }, async (req, reply) => {
-    const departmentId = req.query.departmentId ?? (req.actor.roles.includes('platform_admin') ? undefined : req.actor.departmentId ?? '__none__');
+    const departmentId = req.query.departmentId ?? (canReview(req.actor) ? undefined : req.actor.departmentId ?? '__none__');
     if (departmentId && !canManageItem(req.actor, { department_id: departmentId })) throw forbidden('catalog.not_your_department', 'Department admins export their own department’s items.');
     const file = await exportCatalog(deps, { departmentId });
     return reply.header('content-disposition', `attachment; filename="catalog-${deps.clock.nowIso().slice(0, 10)}.json"`).send(file);

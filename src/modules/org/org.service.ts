@@ -4,7 +4,7 @@ import { withTx, isUniqueViolation } from '../../platform/db/database.js';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { recordChange } from '../../platform/record.js';
-import { decodeCursor, pageLimit, pageOf, type PageResult } from '../../platform/http/pagination.js';
+import { decodeCursor, pageLimit, mapPage, pageOf, type PageResult } from '../../platform/http/pagination.js';
 import { isValidRegionCode, isValidUscc, parentRegionCode, regionLevel } from '../../platform/codes.js';
 import * as q from './org.queries.js';
 import { canCreateDepartment, canEditDepartment, canManageRegions } from './org.policy.js';
@@ -31,7 +31,7 @@ export async function findRegions(deps: Deps, query: { parentCode?: string; leve
   const after = decodeCursor(query.cursor, 1)?.[0] as string | undefined;
   const rows = await q.listRegions(deps.db, { parentCode: query.parentCode, level: query.level, after, limit });
   const page = pageOf(rows, limit, (r) => [r.code]);
-  return { items: page.items.map(toRegion), nextCursor: page.nextCursor };
+  return mapPage(page, toRegion);
 }
 
 export async function getRegion(deps: Deps, code: string): Promise<Region> {
@@ -101,7 +101,7 @@ export async function findDepartments(deps: Deps, query: DepartmentListQuery): P
   const page = pageOf(rows, limit, (r) => [r.region_code, r.id]);
   const regions = new Map<string, string | null>();
   for (const r of page.items) if (!regions.has(r.region_code)) regions.set(r.region_code, await regionNameOf(deps, r.region_code));
-  return { items: page.items.map((d) => toDepartment(d, regions.get(d.region_code) ?? null)), nextCursor: page.nextCursor };
+  return mapPage(page, (d) => toDepartment(d, regions.get(d.region_code) ?? null));
 }
 
 export async function getDepartment(deps: Deps, id: string): Promise<Department> {

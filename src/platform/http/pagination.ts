@@ -37,4 +37,9 @@ export function pageOf<T>(rows: T[], limit: number, keyOf: (row: T) => unknown[]
   return { items, nextCursor: more ? encodeCursor(keyOf(items[items.length - 1])) : null };
 }
 
+/** The same page with each item converted (rows → API shapes). */
+export function mapPage<A, B>(page: PageResult<A>, f: (a: A) => B): PageResult<B> {
+  return { items: page.items.map(f), nextCursor: page.nextCursor };
+}
+
 export const pageLimit = (q: { limit?: number }): number => Math.min(Math.max(q.limit ?? 20, 1), 100);

@@ -2,7 +2,7 @@ import type { Actor } from '../../../platform/actor.js';
 import type { Deps } from '../../../platform/deps.js';
 import { notFound } from '../../../platform/errors.js';
 import { recordDataAccess } from '../../../platform/access-log.js';
-import { decodeCursor, pageLimit, pageOf, type PageResult } from '../../../platform/http/pagination.js';
+import { decodeCursor, pageLimit, mapPage, pageOf, type PageResult } from '../../../platform/http/pagination.js';
 import type { CasesTable } from '../applications.tables.js';
 import type { CaseDetail, CaseSummary, QueueQuery } from '../applications.schemas.js';
 import { canSeeCase, isApplicant } from '../applications.policy.js';
@@ -72,7 +72,7 @@ export async function findMyCases(deps: Deps, actor: Actor, query: { limit?: num
   if (after) q = q.where((eb) => eb.or([eb('submitted_at', '<', after[0]), eb.and([eb('submitted_at', '=', after[0]), eb('id', '<', after[1])])]));
   const page = pageOf(await q.execute(), limit, (r) => [r.submitted_at, r.id]);
   const now = deps.clock.nowIso();
-  return { items: page.items.map((c) => toCaseSummary(c, now)), nextCursor: page.nextCursor };
+  return mapPage(page, (c) => toCaseSummary(c, now));
 }
 
 /** The workbench queues of the officer's department. Steps are matched to the officer's role; deadlines use the stored instants. */
@@ -90,14 +90,14 @@ export async function findQueue(deps: Deps, actor: Actor, query: QueueQuery): Pr
       .orderBy('t.created_at').orderBy('t.id').limit(limit + 1);
     if (after) q = q.where((eb) => eb.or([eb('t.created_at', '>', after[0]), eb.and([eb('t.created_at', '=', after[0]), eb('t.id', '>', after[1])])]));
     const page = pageOf(await q.execute(), limit, (r) => [r.task_created_at, r.task_id]);
-    return { items: page.items.map((r) => ({ ...toCaseSummary(r, now), taskId: r.task_id, taskName: r.task_name, claimedBy: r.claimed_by_name })), nextCursor: page.nextCursor };
+    return mapPage(page, (r) => ({ ...toCaseSummary(r, now), taskId: r.task_id, taskName: r.task_name, claimedBy: r.claimed_by_name }));
   }
   const withTask = (c: CasesTable) => ({ ...toCaseSummary(c, now), taskId: null, taskName: null, claimedBy: null });
   if (query.queue === 'all') {
     let q = deps.db.selectFrom('cases').selectAll().where('department_id', '=', dept).orderBy('submitted_at', 'desc').orderBy('id', 'desc').limit(limit + 1);
     if (after) q = q.where((eb) => eb.or([eb('submitted_at', '<', after[0]), eb.and([eb('submitted_at', '=', after[0]), eb('id', '<', after[1])])]));
     const page = pageOf(await q.execute(), limit, (r) => [r.submitted_at, r.id]);
-    return { items: page.items.map(withTask), nextCursor: page.nextCursor };
+    return mapPage(page, withTask);
   }
   // due soon / overdue: running clocks only (due_at is set), soonest first
   let q = deps.db.selectFrom('cases').selectAll().where('department_id', '=', dept).where('status', 'in', [...ACTIVE]).where('paused', '=', 0)
@@ -105,5 +105,5 @@ export async function findQueue(deps: Deps, actor: Actor, query: QueueQuery): Pr
   q = query.queue === 'due_soon' ? q.where('warn_at', '<=', now).where('due_at', '>', now) : q.where('due_at', '<=', now);
   if (after) q = q.where((eb) => eb.or([eb('due_at', '>', after[0]), eb.and([eb('due_at', '=', after[0]), eb('id', '>', after[1])])]));
   const page = pageOf(await q.execute(), limit, (r) => [r.due_at!, r.id]);
-  return { items: page.items.map(withTask), nextCursor: page.nextCursor };
+  return mapPage(page, withTask);
 }

@@ -3,7 +3,7 @@ import type { Deps } from '../../../platform/deps.js';
 import { withTx } from '../../../platform/db/database.js';
 import { conflict, forbidden, invalid, notFound } from '../../../platform/errors.js';
 import { recordChange } from '../../../platform/record.js';
-import { decodeCursor, pageLimit, pageOf, type PageResult } from '../../../platform/http/pagination.js';
+import { decodeCursor, pageLimit, mapPage, pageOf, type PageResult } from '../../../platform/http/pagination.js';
 import { findDepartmentById } from '../../org/index.js';
 import * as q from '../catalog.queries.js';
 import { canManageBasicItems } from '../catalog.policy.js';
@@ -23,7 +23,7 @@ export async function findBasicItems(deps: Deps, query: BasicItemListQuery): Pro
   const after = decodeCursor(query.cursor, 1)?.[0] as string | undefined;
   const rows = await q.listBasicItems(deps.db, { parentCode: query.parentCode, level: query.level, q: query.q, after, limit });
   const page = pageOf(rows, limit, (r) => [r.code]);
-  return { items: page.items.map(toBasicItem), nextCursor: page.nextCursor };
+  return mapPage(page, toBasicItem);
 }
 
 export async function getBasicItem(deps: Deps, code: string): Promise<BasicItem> {

@@ -4,7 +4,7 @@ import { withTx, type DbOrTx, type Tx } from '../../../platform/db/database.js';
 import { conflict, forbidden, invalid, notFound } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import { recordChange } from '../../../platform/record.js';
-import { decodeCursor, pageLimit, pageOf, type PageResult } from '../../../platform/http/pagination.js';
+import { decodeCursor, mapPage, pageLimit, pageOf, type PageResult } from '../../../platform/http/pagination.js';
 import { findDepartmentById } from '../../org/index.js';
 import * as q from '../catalog.queries.js';
 import type { ItemRow } from '../catalog.queries.js';
@@ -86,20 +86,12 @@ function assertManage(actor: Actor, item: { department_id: string }): void {
 }
 
 async function detail(db: DbOrTx, item: ItemRow, v: VersionRow): Promise<ItemDetail> {
-  const chain = [item.basic_code];
-  if (item.basic_code.length === 14) chain.unshift(item.basic_code.slice(0, 12));
-  const basics = await q.findBasicItems(db, [...chain]);
-  // walk up to the main item (a handling item's parent may be a sub-item whose parent is the main item)
-  let top = basics.find((b) => b.code === chain[0]);
-  while (top?.parent_code && !basics.some((b) => b.code === top!.parent_code)) {
-    const parent = await q.findBasicItem(db, top.parent_code);
-    if (!parent) break;
-    basics.push(parent);
-    top = parent;
-  }
+  // Every ancestor shares the first 9 digits (main item …000, sub-item 12 digits, handling item 14): one read.
+  const c = item.basic_code;
+  const basics = await q.findBasicItems(db, [...new Set([`${c.slice(0, 9)}000`, c.slice(0, 12), c])]);
   const byCode = new Map(basics.map((b) => [b.code, b]));
   const path: { code: string; name: string; level: string }[] = [];
-  for (let b = byCode.get(item.basic_code); b; b = b.parent_code ? byCode.get(b.parent_code) : undefined) path.unshift({ code: b.code, name: b.name, level: b.level });
+  for (let b = byCode.get(c); b; b = b.parent_code ? byCode.get(b.parent_code) : undefined) path.unshift({ code: b.code, name: b.name, level: b.level });
   const basic = byCode.get(item.basic_code)!;
   const competent = await findDepartmentById(db, basic.competent_department_id);
   const others = await q.findOtherImplementations(db, item.basic_code, item.id);
@@ -126,13 +118,13 @@ export async function getItemVersion(deps: Deps, actor: Actor, id: string, versi
   const v = await q.findVersion(deps.db, id, version);
   if (!v) throw notFound('catalog.version_not_found', `The item has no version ${version}.`);
   const isPublic = v.status === 'published' || v.status === 'retired';
-  if (!isPublic && !canManageItem(actor, item) && !canReview(actor)) throw notFound('catalog.version_not_found', `The item has no version ${version}.`);
+  if (!isPublic && !canManageItem(actor, item)) throw notFound('catalog.version_not_found', `The item has no version ${version}.`);
   return detail(deps.db, item, v);
 }
 
 export async function listVersions(deps: Deps, actor: Actor, id: string): Promise<{ items: VersionInfo[] }> {
   const item = await getItemRow(deps.db, id);
-  if (!canManageItem(actor, item) && !canReview(actor)) assertManage(actor, item);
+  assertManage(actor, item);
   return { items: (await q.findVersions(deps.db, id)).map(toVersionInfo) };
 }
 
@@ -146,10 +138,6 @@ export async function findManagedItems(deps: Deps, actor: Actor, query: ManageLi
   const after = decodeCursor(query.cursor, 2) as [string, string] | null;
   const rows = await q.listManagedItems(deps.db, { departmentId, status: query.status, q: query.q, after, limit });
   return mapPage(pageOf(rows, limit, (r) => [r.updated_at, r.id]), toSummary);
-}
-
-function mapPage<A, B>(p: PageResult<A>, f: (a: A) => B): PageResult<B> {
-  return { items: p.items.map(f), nextCursor: p.nextCursor };
 }
 
 async function touchItem(tx: Tx, id: string, set: Record<string, unknown>, now: string): Promise<void> {
@@ -232,14 +220,25 @@ export async function saveDraft(deps: Deps, actor: Actor, id: string, version: n
   return getItemVersion(deps, actor, id, version);
 }
 
-type Transition = { from: VersionRow['status']; to: VersionRow['status']; action: string; event?: boolean };
+interface Transition {
+  from: VersionRow['status'];
+  to: VersionRow['status'];
+  action: string;
+  event?: boolean;
+  /** Who may: checked on the item before anything else. */
+  authorize(item: ItemRow): void;
+  /** What the version must satisfy beyond its status. */
+  check?(v: VersionRow): void;
+}
 
 async function transition(deps: Deps, actor: Actor, id: string, version: number, t: Transition, extra: Partial<VersionRow>, after?: (tx: Tx, item: ItemRow, v: VersionRow, now: string) => Promise<void>): Promise<VersionInfo> {
   const item = await getItemRow(deps.db, id);
+  t.authorize(item);
   await withTx(deps.db, async (tx) => {
     const v = await q.findVersion(tx, id, version);
     if (!v) throw notFound('catalog.version_not_found', `The item has no version ${version}.`);
     if (v.status !== t.from) throw conflict('catalog.wrong_status', `Version ${version} is ${v.status}; this needs it to be ${t.from}.`, { status: v.status });
+    t.check?.(v);
     const now = deps.clock.nowIso();
     const res = await tx.updateTable('catalog_item_versions').set({ ...extra, status: t.to, updated_at: now }).where('id', '=', v.id).where('status', '=', t.from).executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw conflict('catalog.wrong_status', `Version ${version} changed meanwhile; reload.`);
@@ -253,28 +252,30 @@ async function transition(deps: Deps, actor: Actor, id: string, version: number,
   return toVersionInfo((await q.findVersion(deps.db, id, version))!);
 }
 
+const manages = (actor: Actor) => (item: ItemRow) => assertManage(actor, item);
+const reviews = (actor: Actor, verb: 'reviews' | 'approves') => () => {
+  if (!canReview(actor)) throw forbidden('catalog.review_forbidden', `Only a platform admin ${verb} guides for publication.`);
+};
+
 export async function submitVersion(deps: Deps, actor: Actor, id: string, version: number): Promise<VersionInfo> {
-  assertManage(actor, await getItemRow(deps.db, id));
-  const v = await q.findVersion(deps.db, id, version);
-  if (v) checkGuide(JSON.parse(v.guide) as Guide); // a guide saved under older rules is checked again before review
-  return transition(deps, actor, id, version, { from: 'draft', to: 'submitted', action: 'catalog.version.submitted', event: true }, { submitted_at: deps.clock.nowIso(), submitted_by: actor.username });
+  return transition(deps, actor, id, version, {
+    from: 'draft', to: 'submitted', action: 'catalog.version.submitted', event: true, authorize: manages(actor),
+    check: (v) => checkGuide(JSON.parse(v.guide) as Guide), // a guide saved under older rules is checked again before review
+  }, { submitted_at: deps.clock.nowIso(), submitted_by: actor.username });
 }
 
 export async function withdrawVersion(deps: Deps, actor: Actor, id: string, version: number): Promise<VersionInfo> {
-  assertManage(actor, await getItemRow(deps.db, id));
-  return transition(deps, actor, id, version, { from: 'submitted', to: 'draft', action: 'catalog.version.withdrawn' }, { submitted_at: null, submitted_by: null });
+  return transition(deps, actor, id, version, { from: 'submitted', to: 'draft', action: 'catalog.version.withdrawn', authorize: manages(actor) }, { submitted_at: null, submitted_by: null });
 }
 
 export async function rejectVersion(deps: Deps, actor: Actor, id: string, version: number, comment: string): Promise<VersionInfo> {
-  if (!canReview(actor)) throw forbidden('catalog.review_forbidden', 'Only a platform admin reviews guides for publication.');
-  return transition(deps, actor, id, version, { from: 'submitted', to: 'draft', action: 'catalog.version.rejected', event: true }, { reviewed_at: deps.clock.nowIso(), reviewed_by: actor.username, review_comment: comment });
+  return transition(deps, actor, id, version, { from: 'submitted', to: 'draft', action: 'catalog.version.rejected', event: true, authorize: reviews(actor, 'reviews') }, { reviewed_at: deps.clock.nowIso(), reviewed_by: actor.username, review_comment: comment });
 }
 
 /** Publication: the version becomes the published one, the previously published version is retired. */
 export async function approveVersion(deps: Deps, actor: Actor, id: string, version: number, comment: string | undefined): Promise<VersionInfo> {
-  if (!canReview(actor)) throw forbidden('catalog.review_forbidden', 'Only a platform admin approves guides for publication.');
   const now = deps.clock.nowIso();
-  const info = await transition(deps, actor, id, version, { from: 'submitted', to: 'published', action: 'catalog.item.published', event: true },
+  const info = await transition(deps, actor, id, version, { from: 'submitted', to: 'published', action: 'catalog.item.published', event: true, authorize: reviews(actor, 'approves') },
     { reviewed_at: now, reviewed_by: actor.username, review_comment: comment ?? null, published_at: now },
     (tx, item, v, at) => publishInTx(tx, item.id, item.published_version, v, at));
   markSearchStale(deps);
