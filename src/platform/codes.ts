@@ -46,6 +46,9 @@ const PROVINCE_PREFIX_SET: ReadonlySet<string> = new Set(PROVINCE_PREFIXES);
 
 export type RegionLevel = 'province' | 'city' | 'district';
 
+/** The levels from the top down: a level's index is its depth. */
+export const REGION_LEVELS: readonly RegionLevel[] = ['province', 'city', 'district'];
+
 const SIX_DIGITS = /^\d{6}$/;
 
 export function isValidProvincePrefix(prefix: string): boolean {

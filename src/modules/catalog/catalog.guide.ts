@@ -47,6 +47,7 @@ export function guideProblems(g: Guide, prefix = 'guide'): GuideProblem[] {
   const branchKeys = new Set<string>();
   g.workflow?.review.forEach((b, i) => {
     if (branchKeys.has(b.key)) at(`workflow.review.${i}.key`, 'two review branches have the same key');
+    if (b.when && [b.when.equals !== undefined, !!b.when.in, !!b.when.notEmpty].filter(Boolean).length !== 1) at(`workflow.review.${i}.when`, 'a condition has exactly one of equals, in, notEmpty');
     branchKeys.add(b.key);
   });
   if (g.form) for (const p of definitionProblems(g.form as unknown as FormDef, 'form')) at(p.field, p.reason);

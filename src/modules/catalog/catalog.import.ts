@@ -5,6 +5,7 @@ import { forbidden, invalid, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { recordChange } from '../../platform/record.js';
 import { compileStrict } from '../../platform/http/validation.js';
+import { parseImportFile } from '../../platform/import-file.js';
 import { isValidUscc } from '../../platform/codes.js';
 import { canImport, canManageItem } from './catalog.policy.js';
 import { basicCodeProblem, implementationCode, levelFor, type BasicLevel } from './catalog.codes.js';
@@ -46,13 +47,7 @@ const breathe = () => new Promise<void>((r) => setImmediate(r));
 
 export async function importCatalog(deps: Deps, actor: Actor, text: string, onProgress: Progress = () => {}): Promise<ImportResult> {
   if (!canImport(actor)) throw forbidden('catalog.import_forbidden', 'Only platform admins import the catalogue.');
-  let doc: { format?: unknown; basicItems?: unknown; items?: unknown };
-  try {
-    doc = JSON.parse(text);
-  } catch (err) {
-    throw invalid('import.malformed_json', `The file is not valid JSON: ${(err as Error).message}`);
-  }
-  if (!doc || typeof doc !== 'object' || doc.format !== CATALOG_FORMAT) throw invalid('import.wrong_format', `The file must be a JSON object with "format": "${CATALOG_FORMAT}".`);
+  const doc = parseImportFile(text, CATALOG_FORMAT);
   if (doc.basicItems !== undefined && !Array.isArray(doc.basicItems)) throw invalid('import.wrong_format', '"basicItems" must be a list.');
   if (doc.items !== undefined && !Array.isArray(doc.items)) throw invalid('import.wrong_format', '"items" must be a list.');
   const basicRows = (doc.basicItems ?? []) as unknown[];

@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { Nullable, StringEnum } from '../../platform/http/schema-types.js';
 import { ITEM_TYPES, LIFE_EVENTS, THEMES, TONGBAN_SCOPES } from './catalog.vocab.js';
-import { FormDefinition } from '../../platform/forms/index.js';
+import { FormDefinition, VisibleIf } from '../../platform/forms/index.js';
 
 /*
  * The catalogue's shapes. A *basic item* (基本目录: main item → sub-item → handling item) is the province-wide
@@ -93,14 +93,6 @@ export const Fee = Type.Object({
 
 export const Faq = Type.Object({ question: Text(200), answer: Text(2000) }, { additionalProperties: false });
 
-/** A condition on the application's form data (a review branch that applies only to some applications). */
-export const FormCondition = Type.Object({
-  field: Type.String({ minLength: 1, maxLength: 64 }),
-  equals: Type.Optional(Type.Union([Type.String(), Type.Number(), Type.Boolean()])),
-  in: Type.Optional(Type.Array(Type.Union([Type.String(), Type.Number()]), { minItems: 1, maxItems: 50 })),
-  notEmpty: Type.Optional(Type.Boolean()),
-}, { additionalProperties: false });
-
 /**
  * Who handles a case. Acceptance (受理), decision (决定) and delivery (送达) belong to the implementing department;
  * review (审查) has one or more branches run in parallel (并联审批), each by the implementing department ("self") or by
@@ -114,7 +106,8 @@ export const WorkflowDefinition = Type.Object({
       Type.Literal('self'),
       Type.Object({ kind: Type.String({ pattern: '^[a-z][a-z_]{1,40}$' }), level: StringEnum(['province', 'city', 'district'] as const) }, { additionalProperties: false }),
     ]),
-    when: Type.Optional(FormCondition),
+    /** Only for applications whose form meets this (the forms' visibleIf condition: one of equals / in / notEmpty). */
+    when: Type.Optional(VisibleIf),
   }, { additionalProperties: false }), { minItems: 1, maxItems: 8 }),
 }, { additionalProperties: false });
 export type WorkflowDefinition = Static<typeof WorkflowDefinition>;

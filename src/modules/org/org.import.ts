@@ -5,7 +5,8 @@ import { invalid, type FieldProblem } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { recordChange } from '../../platform/record.js';
 import { compileStrict } from '../../platform/http/validation.js';
-import { isValidRegionCode, isValidUscc, parentRegionCode, regionLevel } from '../../platform/codes.js';
+import { parseImportFile } from '../../platform/import-file.js';
+import { isValidRegionCode, isValidUscc, parentRegionCode, REGION_LEVELS, regionLevel } from '../../platform/codes.js';
 import { CreateDepartmentBody, CreateRegionBody } from './org.schemas.js';
 import type { CreateDepartmentBody as DeptRow, CreateRegionBody as RegionRow } from './org.schemas.js';
 
@@ -21,13 +22,7 @@ const MAX_ROWS = 20_000;
  * (by USCC) are updated; new ones are added.
  */
 export async function importOrg(deps: Deps, actor: Actor, text: string): Promise<{ regions: number; departments: number }> {
-  let doc: { format?: unknown; regions?: unknown; departments?: unknown };
-  try {
-    doc = JSON.parse(text);
-  } catch (err) {
-    throw invalid('import.malformed_json', `The file is not valid JSON: ${(err as Error).message}`);
-  }
-  if (!doc || typeof doc !== 'object' || doc.format !== ORG_FORMAT) throw invalid('import.wrong_format', `The file must be a JSON object with "format": "${ORG_FORMAT}".`);
+  const doc = parseImportFile(text, ORG_FORMAT);
   const regions = Array.isArray(doc.regions) ? doc.regions : [];
   const departments = Array.isArray(doc.departments) ? doc.departments : [];
   if (regions.length + departments.length > MAX_ROWS) throw invalid('import.too_many_rows', `At most ${MAX_ROWS} rows per file.`);
@@ -66,7 +61,7 @@ export async function importOrg(deps: Deps, actor: Actor, text: string): Promise
   }
 
   // Parents before children, whatever order the file used.
-  const ordered = [...fileRegions.values()].sort((a, b) => ['province', 'city', 'district'].indexOf(regionLevel(a.code)) - ['province', 'city', 'district'].indexOf(regionLevel(b.code)));
+  const ordered = [...fileRegions.values()].sort((a, b) => REGION_LEVELS.indexOf(regionLevel(a.code)) - REGION_LEVELS.indexOf(regionLevel(b.code)));
   await withTx(deps.db, async (tx) => {
     const now = deps.clock.nowIso();
     for (const r of ordered) {

@@ -3,7 +3,7 @@
  * validation of submissions in Chinese and English. docs/formats/forms.md describes the format.
  */
 export * from './model.js';
-export { FormDefinition } from './form-definition.js';
+export { FormDefinition, VisibleIf } from './form-definition.js';
 export { FORM_ERROR_CODES, formMessage, pathLabel, quoteLabel, titleOf, type FormErrorCode, type FormFieldError } from './messages.js';
 export { formatProblem, isCalendarDate } from './formats.js';
 export {

@@ -5,11 +5,11 @@ import { conflict, forbidden, invalid, notFound } from '../../../platform/errors
 import { newId } from '../../../platform/ids.js';
 import { recordChange } from '../../../platform/record.js';
 import { getItemVersion } from '../../catalog/index.js';
-import { checkForm } from './prefill.js';
+import { validateApplicationForm } from './prefill.js';
 import type { CaseStatus, CaseTasksTable, CasesTable, TaskStep } from '../applications.tables.js';
 import type { ActionBody, CorrectionBody, DecideBody, DeliverBody, ReasonedActionBody, ResubmitBody, ReviewBody } from '../applications.schemas.js';
 import { canWorkTask, isApplicant, ROLE_FOR_STEP } from '../applications.policy.js';
-import { addEvent, completeTask, getCaseRow, openTask, refreshClock, updateCase } from './case-store.js';
+import { addEvent, completeTask, getCaseRow, openTask, updateCase, updateCaseAndClock } from './case-store.js';
 import { checkMaterials, type ResolvedBranch } from './submit.js';
 
 /*
@@ -65,8 +65,7 @@ export async function acceptCase(deps: Deps, actor: Actor, caseId: string, taskI
   await withTx(deps.db, async (tx) => {
     const { c, task, now } = await taskContext(tx, deps, actor, caseId, taskId, 'accept');
     await completeTask(tx, task.id, actor, 'accepted', body.opinion ?? null, now);
-    const set: Partial<CasesTable> = { status: 'reviewing', accepted_at: now, clock_started_at: now };
-    const next = await updateCase(tx, c, body.expectedVersion, { ...set, ...(await refreshClock(tx, deps, { ...c, ...set }, now)) }, now);
+    const next = await updateCaseAndClock(tx, deps, c, body.expectedVersion, { status: 'reviewing', accepted_at: now, clock_started_at: now }, now);
     for (const b of (JSON.parse(c.workflow) as { review: ResolvedBranch[] }).review) {
       await openTask(tx, c.id, { step: 'review', branch: b.key, name: b.name, departmentId: b.departmentId, role: ROLE_FOR_STEP.review }, now);
     }
@@ -90,14 +89,12 @@ export async function refuseAcceptance(deps: Deps, actor: Actor, caseId: string,
  */
 export async function requestCorrection(deps: Deps, actor: Actor, caseId: string, taskId: string, body: CorrectionBody): Promise<void> {
   await withTx(deps.db, async (tx) => {
-    const c0 = await getCaseRow(tx, caseId);
     const t0 = await tx.selectFrom('case_tasks').select('step').where('id', '=', taskId).executeTakeFirst();
     const step: TaskStep = t0?.step === 'review' ? 'review' : 'accept';
-    const { c, task, now } = await taskContext(tx, deps, actor, c0.id, taskId, step);
+    const { c, task, now } = await taskContext(tx, deps, actor, caseId, taskId, step);
     if (step === 'accept') await completeTask(tx, task.id, actor, 'correction', null, now);
     await tx.insertInto('case_pauses').values({ id: newId(), case_id: c.id, kind: 'correction', reason: '补正', details: JSON.stringify({ defects: body.defects, step, taskId }), from_at: now, to_at: null }).execute();
-    const set: Partial<CasesTable> = { status: 'correction' };
-    const next = await updateCase(tx, c, body.expectedVersion, { ...set, ...(await refreshClock(tx, deps, { ...c, ...set }, now)) }, now);
+    const next = await updateCaseAndClock(tx, deps, c, body.expectedVersion, { status: 'correction' }, now);
     await finish(tx, deps, actor, next, 'correction_requested', c.status, null, { defects: body.defects }, now);
   });
 }
@@ -109,7 +106,7 @@ export async function resubmitCorrection(deps: Deps, actor: Actor, caseId: strin
   if (c0.status !== 'correction') throw conflict('applications.no_correction_pending', 'No correction is pending on this case.');
   // The case keeps the item version it was filed under: check against that version's guide.
   const detail = await getItemVersion(deps, actor, c0.item_id, c0.item_version);
-  const form = await checkForm(deps, actor, detail.guide, detail.item.name, body.form, 'zh-CN');
+  const form = await validateApplicationForm(deps, actor, detail.guide, detail.item.name, body.form, 'zh-CN');
   await checkMaterials(deps, detail.guide, body.materials);
   await withTx(deps.db, async (tx) => {
     const c = await getCaseRow(tx, caseId);
@@ -119,8 +116,7 @@ export async function resubmitCorrection(deps: Deps, actor: Actor, caseId: strin
     await tx.updateTable('case_pauses').set({ to_at: now }).where('id', '=', pause.id).execute();
     const { step } = JSON.parse(pause.details ?? '{}') as { step?: TaskStep };
     const status: CaseStatus = step === 'review' ? 'reviewing' : 'submitted';
-    const set: Partial<CasesTable> = { status, form_data: JSON.stringify(form), materials: JSON.stringify(body.materials) };
-    const next = await updateCase(tx, c, body.expectedVersion, { ...set, ...(await refreshClock(tx, deps, { ...c, ...set }, now)) }, now);
+    const next = await updateCaseAndClock(tx, deps, c, body.expectedVersion, { status, form_data: JSON.stringify(form), materials: JSON.stringify(body.materials) }, now);
     if (status === 'submitted') await openTask(tx, c.id, { step: 'accept', branch: 'accept', name: '受理', departmentId: c.department_id, role: ROLE_FOR_STEP.accept }, now);
     await finish(tx, deps, actor, next, 'corrected', c.status, null, undefined, now);
   });
@@ -149,8 +145,7 @@ export async function startSpecialProcedure(deps: Deps, actor: Actor, caseId: st
     if (await tx.selectFrom('case_pauses').select('id').where('case_id', '=', c.id).where('to_at', 'is', null).executeTakeFirst()) throw conflict('applications.clock_paused', 'The clock is already stopped.');
     const now = deps.clock.nowIso();
     await tx.insertInto('case_pauses').values({ id: newId(), case_id: c.id, kind: 'special', reason: body.reason, details: null, from_at: now, to_at: null }).execute();
-    const set: Partial<CasesTable> = {};
-    const next = await updateCase(tx, c, body.expectedVersion, { ...set, ...(await refreshClock(tx, deps, { ...c, ...set }, now)) }, now);
+    const next = await updateCaseAndClock(tx, deps, c, body.expectedVersion, {}, now);
     await finish(tx, deps, actor, next, 'special_procedure_started', c.status, body.reason, undefined, now);
   });
 }
@@ -163,8 +158,7 @@ export async function endSpecialProcedure(deps: Deps, actor: Actor, caseId: stri
     if (!pause) throw conflict('applications.no_special_procedure', 'No special procedure is open on this case.');
     const now = deps.clock.nowIso();
     await tx.updateTable('case_pauses').set({ to_at: now }).where('id', '=', pause.id).execute();
-    const set: Partial<CasesTable> = {};
-    const next = await updateCase(tx, c, body.expectedVersion, { ...set, ...(await refreshClock(tx, deps, { ...c, ...set }, now)) }, now);
+    const next = await updateCaseAndClock(tx, deps, c, body.expectedVersion, {}, now);
     await finish(tx, deps, actor, next, 'special_procedure_ended', c.status, body.opinion ?? null, undefined, now);
   });
 }

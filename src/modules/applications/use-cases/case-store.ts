@@ -52,6 +52,11 @@ export async function addEvent(tx: Tx, c: { id: string }, actor: Actor, action: 
   }).execute();
 }
 
+/** updateCase for changes that move the clock (acceptance, pauses): the stored due and warning instants move with them. */
+export async function updateCaseAndClock(tx: Tx, deps: Deps, c: CasesTable, expectedVersion: number, set: Partial<CasesTable>, now: string): Promise<CasesTable> {
+  return updateCase(tx, c, expectedVersion, { ...set, ...(await refreshClock(tx, deps, { ...c, ...set }, now)) }, now);
+}
+
 /** Recomputes the stored due/warn instants from the clock start, the limits and the pauses (queues filter on them). */
 export async function refreshClock(tx: Tx, deps: Deps, c: CasesTable, now: string): Promise<Partial<CasesTable>> {
   if (!c.clock_started_at) return {};

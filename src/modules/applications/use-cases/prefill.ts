@@ -34,7 +34,7 @@ export async function getPrefill(deps: Deps, actor: Actor, itemId: string): Prom
 }
 
 /** Validates the submitted form against the item's form; locked fields must carry the registry's values. Returns the clean value. */
-export async function checkForm(deps: Deps, actor: Actor, guide: Guide, itemName: string, data: Record<string, unknown>, lang: Lang): Promise<Record<string, unknown>> {
+export async function validateApplicationForm(deps: Deps, actor: Actor, guide: Guide, itemName: string, data: Record<string, unknown>, lang: Lang): Promise<Record<string, unknown>> {
   const form = guide.form as FormDefinition | undefined;
   if (!form) return data;
   const prefill = await prefillForForm(deps, actor, form, `在线申请「${itemName}」提交核验`);

@@ -6,7 +6,7 @@ import { decodeCursor, pageLimit, mapPage, pageOf, type PageResult } from '../..
 import type { CasesTable } from '../applications.tables.js';
 import type { CaseDetail, CaseSummary, QueueQuery } from '../applications.schemas.js';
 import { canSeeCase, isApplicant } from '../applications.policy.js';
-import { caseClock, clockPauses } from '../applications.deadlines.js';
+import { clockPauses } from '../applications.deadlines.js';
 
 const ACTIVE = ['reviewing', 'deciding'] as const;
 
@@ -43,9 +43,10 @@ export async function getCaseDetail(deps: Deps, actor: Actor, id: string): Promi
   if (c.clock_started_at) {
     const limit = JSON.parse(c.promised_limit);
     const running = clockPauses(pauses, c.clock_started_at);
-    const status = deps.calendar.computeDeadline({ start: c.clock_started_at, limit, pauses: running, now: c.concluded_at ?? now });
-    const clock = caseClock(deps.calendar, c.clock_started_at, limit, JSON.parse(c.legal_limit), running, now);
-    deadline = { dueAt: status.dueAt, legalDueAt: clock.legalDueAt, elapsedFraction: Math.round(status.elapsedFraction * 1000) / 1000, warning: status.warning, overdue: status.overdue, paused: status.paused };
+    const asOf = c.concluded_at ?? now; // a concluded case's clock stopped at its conclusion
+    const status = deps.calendar.computeDeadline({ start: c.clock_started_at, limit, pauses: running, now: asOf });
+    const legal = deps.calendar.computeDeadline({ start: c.clock_started_at, limit: JSON.parse(c.legal_limit), pauses: running, now: asOf });
+    deadline = { dueAt: status.dueAt, legalDueAt: legal.dueAt, elapsedFraction: Math.round(status.elapsedFraction * 1000) / 1000, warning: status.warning, overdue: status.overdue, paused: status.paused };
   }
   return {
     case: toCaseSummary(c, now),

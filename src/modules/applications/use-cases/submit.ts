@@ -6,14 +6,14 @@ import { withTx, isUniqueViolation, type Tx } from '../../../platform/db/databas
 import { AppError, conflict, forbidden, invalid } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import { recordChange } from '../../../platform/record.js';
-import { parentRegionCode } from '../../../platform/codes.js';
+import { parentRegionCode, regionLevel, REGION_LEVELS, type RegionLevel } from '../../../platform/codes.js';
 import { getPublishedItem, type Guide, type ItemDetail, type WorkflowDefinition } from '../../catalog/index.js';
 import { findDepartmentOfKind, findDepartmentById } from '../../org/index.js';
 import { requireEnterpriseScope } from '../../identity/index.js';
 import type { MaterialAnswer, SubmitBody } from '../applications.schemas.js';
 import { ROLE_FOR_STEP } from '../applications.policy.js';
-import type { Lang } from '../../../platform/forms/index.js';
-import { checkForm } from './prefill.js';
+import { testCondition, type Lang } from '../../../platform/forms/index.js';
+import { validateApplicationForm } from './prefill.js';
 import { addEvent, getCaseRow, openTask } from './case-store.js';
 
 /** A review branch with its department resolved for this case: frozen with the case, so later catalogue edits do not move it. */
@@ -61,27 +61,19 @@ export async function checkMaterials(deps: Deps, guide: Guide, answers: Material
   return answers;
 }
 
-function conditionHolds(when: ResolvedBranch['when'], form: Record<string, unknown>): boolean {
-  if (!when) return true;
-  const v = form[when.field];
-  if (when.equals !== undefined) return v === when.equals;
-  if (when.in) return when.in.includes(v as string | number);
-  if (when.notEmpty) return v !== undefined && v !== null && v !== '';
-  return true;
-}
 
 /** The review branches that apply to this application, with their departments resolved from the item's region. */
 export async function resolveBranches(deps: Deps, item: ItemDetail['item'], workflow: WorkflowDefinition, form: Record<string, unknown>): Promise<ResolvedBranch[]> {
   const out: ResolvedBranch[] = [];
   for (const b of workflow.review) {
-    if (!conditionHolds(b.when, form)) continue;
+    if (b.when && !testCondition(b.when, form[b.when.field])) continue; // the same condition rule as the form's visibleIf
     let departmentId = item.department.id;
     if (b.department !== 'self') {
       const want = b.department;
-      const levels = { province: 0, city: 1, district: 2 } as const;
+      const depth = (level: RegionLevel) => REGION_LEVELS.indexOf(level);
       let region: string | null = item.regionCode;
       // walk up from the item's region to the wanted level
-      while (region && (region.endsWith('0000') ? 0 : region.endsWith('00') ? 1 : 2) > levels[want.level]) region = parentRegionCode(region);
+      while (region && depth(regionLevel(region)) > depth(want.level)) region = parentRegionCode(region);
       const dept = region ? await findDepartmentOfKind(deps.db, region, want.kind) : undefined;
       if (!dept) throw new AppError('conflict', 'applications.workflow_unresolvable', `No ${want.kind} department at ${want.level} level for this item's region; the item's workflow needs fixing.`, { branch: b.key });
       departmentId = dept.id;
@@ -129,7 +121,7 @@ export async function submitApplication(deps: Deps, actor: Actor, input: SubmitB
   if (!guide.serviceObjects.includes(kind)) {
     throw invalid('applications.wrong_applicant', kind === 'person' ? 'This item is for enterprises: switch to the enterprise you act for first.' : 'This item is for individuals: switch back to acting as yourself.');
   }
-  const form = await checkForm(deps, actor, guide, detail.item.name, input.form, lang);
+  const form = await validateApplicationForm(deps, actor, guide, detail.item.name, input.form, lang);
   const materials = await checkMaterials(deps, guide, input.materials);
   const branches = await resolveBranches(deps, detail.item, guide.workflow ?? DEFAULT_WORKFLOW, form);
   if (input.receivingDepartmentId && !(await findDepartmentById(deps.db, input.receivingDepartmentId))) {

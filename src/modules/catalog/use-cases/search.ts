@@ -1,6 +1,6 @@
 import type { Deps } from '../../../platform/deps.js';
 import { SearchIndex } from '../../../platform/search/index.js';
-import { parentRegionCode } from '../../../platform/codes.js';
+import { parentRegionCode, regionLevel, REGION_LEVELS } from '../../../platform/codes.js';
 import * as q from '../catalog.queries.js';
 import type { ItemRow } from '../catalog.queries.js';
 import type { Guide, SearchQuery, SearchResult } from '../catalog.schemas.js';
@@ -147,9 +147,9 @@ export async function searchCatalog(deps: Deps, query: SearchQuery): Promise<Sea
     for (const h of hits) {
       const r = rows.get(h.id);
       if (!r) continue;
-      const depth = r.region_code.length - r.region_code.replace(/0+$/, '').length; // fewer trailing zeros = more local
+      const depth = REGION_LEVELS.indexOf(regionLevel(r.region_code)); // deeper = more local
       const cur = best.get(r.basic_code);
-      if (!cur || depth < cur.depth) best.set(r.basic_code, { id: h.id, depth });
+      if (!cur || depth > cur.depth) best.set(r.basic_code, { id: h.id, depth });
     }
     const keep = new Set([...best.values()].map((b) => b.id));
     total -= hits.length - hits.filter((h) => keep.has(h.id) || !rows.has(h.id)).length;

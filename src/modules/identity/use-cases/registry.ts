@@ -33,10 +33,16 @@ function toPerson(p: PopulationRegistryTable, provenance: Provenance) {
   };
 }
 
-export async function getMyPerson(deps: Deps, actor: Actor) {
+/** The logged-in person's own population registry record. */
+async function ownPersonRow(deps: Deps, actor: Actor): Promise<PopulationRegistryTable> {
   if (!actor.idNumber) throw notFound('identity.no_registry_record', 'This account is not linked to a population registry record.');
   const p = await q.findPerson(deps.db, actor.idNumber);
   if (!p) throw notFound('identity.no_registry_record', 'No population registry record for this account.');
+  return p;
+}
+
+export async function getMyPerson(deps: Deps, actor: Actor) {
+  const p = await ownPersonRow(deps, actor);
   return toPerson(p, await provenanceOf(deps, 'population', p.id_number));
 }
 
@@ -151,9 +157,7 @@ export async function registryForPrefill(deps: Deps, actor: Actor, source: 'pers
   if (attributes.length === 0) return {};
   const out: Record<string, PrefilledAttribute> = {};
   if (source === 'person') {
-    if (!actor.idNumber) throw notFound('identity.no_registry_record', 'This account is not linked to a population registry record.');
-    const p = await q.findPerson(deps.db, actor.idNumber);
-    if (!p) throw notFound('identity.no_registry_record', 'No population registry record for this account.');
+    const p = await ownPersonRow(deps, actor);
     const prov = await provenanceOf(deps, 'population', p.id_number);
     const person = toPerson(p, prov) as unknown as Record<string, string | null>;
     for (const a of attributes) {
