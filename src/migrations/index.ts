@@ -5,6 +5,8 @@ import { m0003 } from './0003_identity_users_registries.js';
 import { m0004 } from './0004_platform_files.js';
 import { m0005 } from './0005_catalog_items.js';
 import { m0006 } from './0006_applications_cases.js';
+import { m0007 } from './0007_applications_transfers_ratings.js';
+import { m0009 } from './0009_platform_notifications.js';
 
 /** Ordered by name; add new migrations at the end with the next number and the owning module in the name. */
 export const migrations: Record<string, TongbanMigration> = {
@@ -14,4 +16,6 @@ export const migrations: Record<string, TongbanMigration> = {
   '0004_platform_files': m0004,
   '0005_catalog_items': m0005,
   '0006_applications_cases': m0006,
+  '0007_applications_transfers_ratings': m0007,
+  '0009_platform_notifications': m0009,
 };

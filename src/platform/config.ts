@@ -27,6 +27,8 @@ export interface Config {
   webDir: string;
   /** Extra holiday calendar merged over the built-in one (docs/operations.md), or null. */
   holidaysFile: string | null;
+  /** Working days a department has to rectify after a bad rating (好差评 → 整改), 5–15. */
+  rectificationDays: number;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -73,8 +75,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy: env.TONGBAN_TRUST_PROXY === '1',
     webDir: path.resolve(env.TONGBAN_WEB_DIR || path.join(projectRoot(), 'dist', 'web')),
     holidaysFile: env.TONGBAN_HOLIDAYS_FILE ? path.resolve(env.TONGBAN_HOLIDAYS_FILE) : null,
+    rectificationDays: int(env.TONGBAN_RECTIFICATION_DAYS, 10, 'TONGBAN_RECTIFICATION_DAYS'),
     ...overrides,
   };
+  if (config.rectificationDays < 5 || config.rectificationDays > 15) {
+    throw new Error('config: TONGBAN_RECTIFICATION_DAYS must be between 5 and 15 working days');
+  }
   if (config.passwordHashCost < 1024 || (config.passwordHashCost & (config.passwordHashCost - 1)) !== 0) {
     throw new Error('config: TONGBAN_PASSWORD_COST must be a power of two ≥ 1024');
   }

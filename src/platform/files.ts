@@ -91,3 +91,14 @@ export async function readStoredFile(deps: Deps, sha256: string): Promise<{ cont
 function shortType(t: string): string {
   return t === DOCX ? 'DOCX' : t === XLSX ? 'XLSX' : t.split('/')[1].toUpperCase();
 }
+
+/** The file name an upload gives in its (URI-encoded) x-file-name header, made safe to store and show. */
+export function fileNameFromHeader(header: string | string[] | undefined): string {
+  const v = Array.isArray(header) ? header[0] : header;
+  if (!v) return 'file';
+  try {
+    return decodeURIComponent(v).replace(/[\\/\r\n]/g, '_').slice(0, 120) || 'file';
+  } catch {
+    return 'file';
+  }
+}

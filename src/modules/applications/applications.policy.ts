@@ -21,3 +21,26 @@ export function isApplicant(actor: Actor, c: { applicant_user_id: string; applic
   if (c.applicant_kind === 'enterprise') return !!actor.onBehalfOf && actor.onBehalfOf.uscc === c.applicant_uscc;
   return actor.userId === c.applicant_user_id && !actor.onBehalfOf;
 }
+
+/** A case received by one department's window for a department of another region (跨省通办 / 异地代收代办). */
+export function isCrossRegion(c: { department_id: string; receiving_department_id: string | null }): boolean {
+  return !!c.receiving_department_id && c.receiving_department_id !== c.department_id;
+}
+
+/** Officers (window or reviewer) of a department. */
+export function isOfficerOf(actor: Actor, departmentId: string): boolean {
+  return actor.kind === 'staff' && actor.departmentId === departmentId && (actor.roles.includes('window_officer') || actor.roles.includes('reviewer'));
+}
+
+/** Who sees a department's rectifications: its staff; platform admins see all. */
+export function canSeeRectification(actor: Actor, r: { department_id: string }): boolean {
+  return actor.kind === 'staff' && (actor.roles.includes('platform_admin') || actor.departmentId === r.department_id);
+}
+
+/** Who records follow-ups and appeals for the department: its admin and its reviewers. */
+export function canWorkRectification(actor: Actor, r: { department_id: string }): boolean {
+  return actor.kind === 'staff' && actor.departmentId === r.department_id && (actor.roles.includes('department_admin') || actor.roles.includes('reviewer'));
+}
+
+/** The case statuses after which the applicant may rate (一事一评). */
+export const RATABLE: readonly string[] = ['concluded', 'delivered', 'not_accepted'];

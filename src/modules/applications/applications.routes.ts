@@ -4,11 +4,16 @@ import type { App } from '../../platform/http/server.js';
 import type { Deps } from '../../platform/deps.js';
 import { Page, PageQuery } from '../../platform/http/pagination.js';
 import { Nullable } from '../../platform/http/schema-types.js';
+import { fileNameFromHeader } from '../../platform/files.js';
 import * as s from './applications.schemas.js';
 import { submitApplication } from './use-cases/submit.js';
 import * as act from './use-cases/actions.js';
 import { findMyCases, findQueue, getCaseDetail } from './use-cases/read.js';
 import { getPrefill } from './use-cases/prefill.js';
+import * as drafts from './use-cases/drafts.js';
+import * as files from './use-cases/files.js';
+import * as ratings from './use-cases/ratings.js';
+import { receiveTransfer, sendTransfer } from './use-cases/transfers.js';
 
 const OFFICERS = ['window_officer', 'reviewer'] as ('window_officer' | 'reviewer')[];
 const Ok = Type.Object({ ok: Type.Boolean() });
@@ -103,4 +108,93 @@ export function registerApplicationsRoutes(app: App, deps: Deps): void {
     await act.endSpecialProcedure(deps, req.actor, req.params.id, req.body);
     return getCaseDetail(deps, req.actor, req.params.id);
   });
+
+  app.get('/api/v1/applications/drafts', {
+    config: { access: ['citizen'] },
+    schema: { tags, summary: 'My drafts (for the identity I act as), most recently saved first', response: { 200: Type.Object({ items: Type.Array(Type.Omit(s.Draft, ['form', 'materials'])) }) } },
+  }, (req) => drafts.listDrafts(deps, req.actor));
+
+  app.get('/api/v1/applications/drafts/:itemId', {
+    config: { access: ['citizen'] },
+    schema: { tags, summary: 'My draft for an item', params: s.ItemParam, response: { 200: s.Draft } },
+  }, (req) => drafts.getDraft(deps, req.actor, req.params.itemId));
+
+  app.put('/api/v1/applications/drafts/:itemId', {
+    config: { access: ['citizen'] },
+    schema: { tags, summary: 'Save my draft for an item (autosave; not validated until submission)', params: s.ItemParam, body: s.DraftBody, response: { 200: s.Draft } },
+  }, (req) => drafts.saveDraft(deps, req.actor, req.params.itemId, req.body));
+
+  app.delete('/api/v1/applications/drafts/:itemId', {
+    config: { access: ['citizen'] },
+    schema: { tags, summary: 'Discard my draft for an item', params: s.ItemParam, response: { 200: Ok } },
+  }, async (req) => {
+    await drafts.deleteDraft(deps, req.actor, req.params.itemId);
+    return { ok: true };
+  });
+
+  const sendFile = (reply: import('fastify').FastifyReply, f: { contentType: string; bytes: Buffer; name: string }) =>
+    reply.type(f.contentType).header('cache-control', 'private, max-age=300').header('x-content-type-options', 'nosniff')
+      .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(f.name)}`).send(f.bytes);
+
+  app.get('/api/v1/applications/files/:sha256', {
+    config: { access: ['citizen'] },
+    schema: { tags, summary: 'One of my uploaded files', params: s.FileParam },
+  }, async (req, reply) => sendFile(reply, await files.readMyUpload(deps, req.actor, req.params.sha256)));
+
+  app.get('/api/v1/applications/cases/:id/files/:sha256', {
+    config: { access: 'authenticated' },
+    schema: { tags, summary: 'A material of a case (its applicant, or officers of the case; an officer’s read is logged)', params: s.CaseFileParam },
+  }, async (req, reply) => sendFile(reply, await files.readCaseFile(deps, req.actor, req.params.id, req.params.sha256)));
+
+  // Uploads take the raw file as the body, in their own context with their own parsers and size limit.
+  app.register(async (raw) => {
+    raw.addContentTypeParser([...files.MATERIAL_TYPES, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: files.MATERIAL_MAX_BYTES }, (_req, body, done) => done(null, body));
+    raw.post('/api/v1/applications/files', {
+      config: { access: ['citizen'] },
+      schema: { tags, summary: 'Upload a material (PDF, JPEG or PNG, judged by content; ≤ 10 MB). The file is the body; its name in x-file-name (URI-encoded).', response: { 201: s.UploadedFile } },
+    }, async (req, reply) => reply.status(201).send(await files.uploadMaterial(deps, req.actor, req.body as Buffer, req.headers['content-type'], fileNameFromHeader(req.headers['x-file-name']))));
+  });
+
+  app.post('/api/v1/applications/cases/:id/rating', {
+    config: { access: ['citizen'] },
+    schema: { tags, summary: '好差评: rate the case once it has ended (one rating per case); a bad rating opens a rectification', params: s.IdParam, body: s.RatingBody, response: { 200: s.CaseDetail } },
+  }, async (req) => {
+    await ratings.rateCase(deps, req.actor, req.params.id, req.body);
+    return getCaseDetail(deps, req.actor, req.params.id);
+  });
+
+  app.post('/api/v1/applications/cases/:id/transfers', {
+    config: { access: OFFICERS },
+    schema: { tags, summary: '跨省通办: send the originals (receiving window → handling department) or the result (back)', params: s.IdParam, body: s.TransferBody, response: { 200: s.CaseDetail } },
+  }, async (req) => {
+    await sendTransfer(deps, req.actor, req.params.id, req.body);
+    return getCaseDetail(deps, req.actor, req.params.id);
+  });
+
+  app.post('/api/v1/applications/cases/:id/transfers/:transferId/receive', {
+    config: { access: OFFICERS },
+    schema: { tags, summary: 'Confirm receipt of a transfer', params: s.TransferParam, body: s.ActionBody, response: { 200: s.CaseDetail } },
+  }, async (req) => {
+    await receiveTransfer(deps, req.actor, req.params.id, req.params.transferId, req.body);
+    return getCaseDetail(deps, req.actor, req.params.id);
+  });
+
+  const rtags = ['applications', 'rectifications'];
+  app.get('/api/v1/applications/rectifications', {
+    config: { access: ['staff'] },
+    schema: { tags: rtags, summary: 'Rectifications (整改) opened by bad ratings: my department’s, or all for a platform admin', querystring: s.RectificationQuery, response: { 200: Page(s.Rectification) } },
+  }, (req) => ratings.findRectifications(deps, req.actor, req.query));
+
+  const rectAction = <B extends TSchema>(path: string, summary: string, body: B, run: (id: string, body: any, actor: Actor) => Promise<void>) =>
+    app.post(`/api/v1/applications/rectifications/:id/${path}`, {
+      config: { access: ['staff'] },
+      schema: { tags: rtags, summary, params: s.IdParam, body, response: { 200: Ok } },
+    }, async (req) => {
+      await run(req.params.id, req.body, req.actor);
+      return { ok: true };
+    });
+  rectAction('follow-up', 'Record a follow-up; close: true concludes the rectification', s.FollowUpBody, (id, b, a) => ratings.followUpRectification(deps, a, id, b));
+  rectAction('appeal', 'Appeal a mistaken or malicious rating', s.AppealBody, (id, b, a) => ratings.appealRectification(deps, a, id, b));
+  rectAction('appeal-decision', 'Platform admin: uphold the appeal (voids the rating) or reject it (the rectification reopens)', s.AppealDecisionBody, (id, b, a) => ratings.decideAppeal(deps, a, id, b));
 }
+

@@ -98,6 +98,7 @@ export const CaseSummary = Type.Object({
   itemVersion: Type.Integer(),
   itemName: Type.String(),
   departmentId: Type.String(),
+  receivingDepartmentId: Nullable(Type.String()),
   applicantName: Type.String(),
   applicantKind: Type.String(),
   status: CaseStatus,
@@ -132,11 +133,20 @@ export const CaseDetail = Type.Object({
   timeline: Type.Array(CaseEvent),
   corrections: Type.Array(Type.Object({ requestedAt: Type.String(), answeredAt: Nullable(Type.String()), defects: Type.Array(Defect) })),
   deadline: Nullable(Type.Object({ dueAt: Type.String(), legalDueAt: Nullable(Type.String()), elapsedFraction: Type.Number(), warning: Type.Boolean(), overdue: Type.Boolean(), paused: Type.Boolean() })),
+  transfers: Type.Array(Type.Object({
+    id: Type.String(), kind: Type.String(), fromDepartmentId: Type.String(), toDepartmentId: Type.String(), method: Type.String(),
+    trackingNumber: Nullable(Type.String()), note: Nullable(Type.String()), status: Type.String(),
+    sentAt: Type.String(), sentBy: Type.String(), receivedAt: Nullable(Type.String()), receivedBy: Nullable(Type.String()),
+  })),
+  rating: Nullable(Type.Object({ overall: Type.Integer(), dimensions: Type.Unsafe<RatingDimensions>({}), comment: Nullable(Type.String()), ratedAt: Type.String(), voided: Type.Boolean() })),
+  rectification: Nullable(Type.Object({ id: Type.String(), status: Type.String(), dueAt: Type.String(), overdue: Type.Boolean() })),
+  /** The applicant may rate now (the case has ended and is not rated yet). */
+  canRate: Type.Boolean(),
 });
 export type CaseDetail = Static<typeof CaseDetail>;
 
 export const QueueQuery = Type.Object({
-  queue: StringEnum(['to_accept', 'to_review', 'to_decide', 'to_deliver', 'due_soon', 'overdue', 'all'] as const),
+  queue: StringEnum(['to_accept', 'to_review', 'to_decide', 'to_deliver', 'due_soon', 'overdue', 'cross_region', 'all'] as const),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
   cursor: Type.Optional(Type.String({ maxLength: 400 })),
 }, { additionalProperties: false });
@@ -144,3 +154,92 @@ export type QueueQuery = Static<typeof QueueQuery>;
 
 export const IdParam = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 export const TaskParam = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }), taskId: Type.String({ minLength: 1, maxLength: 64 }) });
+
+const Score = Type.Integer({ minimum: 1, maximum: 5 });
+
+/** 好差评 online dimensions besides the overall satisfaction (DOMAIN.md): efficiency, guide accuracy, convenience, usability. */
+export const RatingDimensions = Type.Object({
+  efficiency: Score,
+  guideAccuracy: Score,
+  convenience: Score,
+  usability: Score,
+}, { additionalProperties: false });
+export type RatingDimensions = Static<typeof RatingDimensions>;
+
+export const RatingBody = Type.Object({
+  overall: Score,
+  dimensions: RatingDimensions,
+  comment: Type.Optional(Type.String({ maxLength: 500 })),
+}, { additionalProperties: false });
+export type RatingBody = Static<typeof RatingBody>;
+
+export const TransferBody = Type.Object({
+  kind: StringEnum(['materials', 'result'] as const),
+  method: StringEnum(['online', 'courier', 'internal'] as const),
+  trackingNumber: Type.Optional(Text(40)),
+  note: Type.Optional(Text(300)),
+  expectedVersion: Type.Integer({ minimum: 1 }),
+}, { additionalProperties: false });
+export type TransferBody = Static<typeof TransferBody>;
+
+export const TransferParam = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }), transferId: Type.String({ minLength: 1, maxLength: 64 }) });
+
+export const DraftBody = Type.Object({
+  form: Type.Record(Type.String(), Type.Unsafe<unknown>({})),
+  materials: Type.Array(Type.Unsafe<unknown>({}), { maxItems: 60 }),
+}, { additionalProperties: false });
+export type DraftBody = Static<typeof DraftBody>;
+
+export const Draft = Type.Object({
+  itemId: Type.String(),
+  itemName: Type.String(),
+  itemVersion: Type.Integer(),
+  form: Type.Unsafe<Record<string, unknown>>({ type: 'object', additionalProperties: true }),
+  materials: Type.Array(Type.Unsafe<unknown>({})),
+  updatedAt: Type.String(),
+});
+export type Draft = Static<typeof Draft>;
+
+export const ItemParam = Type.Object({ itemId: Type.String({ minLength: 1, maxLength: 64 }) });
+
+export const UploadedFile = Type.Object({ sha256: Type.String(), name: Type.String(), contentType: Type.String(), size: Type.Integer() });
+export const FileParam = Type.Object({ sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }) });
+export const CaseFileParam = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }), sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }) });
+
+export const RectificationQuery = Type.Object({
+  status: Type.Optional(StringEnum(['open', 'appealed', 'closed', 'voided', 'all'] as const)),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+  cursor: Type.Optional(Type.String({ maxLength: 400 })),
+}, { additionalProperties: false });
+export type RectificationQuery = Static<typeof RectificationQuery>;
+
+export const Rectification = Type.Object({
+  id: Type.String(),
+  caseId: Type.String(),
+  caseNumber: Type.String(),
+  itemName: Type.String(),
+  departmentId: Type.String(),
+  status: Type.String(),
+  dueAt: Type.String(),
+  overdue: Type.Boolean(),
+  createdAt: Type.String(),
+  closedAt: Nullable(Type.String()),
+  rating: Type.Object({ overall: Type.Integer(), dimensions: Type.Unsafe<RatingDimensions>({}), comment: Nullable(Type.String()), ratedAt: Type.String() }),
+  appeal: Nullable(Type.Object({ reason: Type.String(), at: Type.String(), decision: Nullable(Type.String()), opinion: Nullable(Type.String()), decidedAt: Nullable(Type.String()) })),
+  records: Type.Array(Type.Object({ at: Type.String(), actor: Type.String(), action: Type.String(), note: Type.String() })),
+  rowVersion: Type.Integer(),
+});
+export type Rectification = Static<typeof Rectification>;
+
+export const FollowUpBody = Type.Object({
+  note: Text(1000, 2),
+  close: Type.Boolean(),
+  expectedVersion: Type.Integer({ minimum: 1 }),
+}, { additionalProperties: false });
+export type FollowUpBody = Static<typeof FollowUpBody>;
+
+export const AppealBody = Type.Object({ reason: Text(1000, 2), expectedVersion: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
+export type AppealBody = Static<typeof AppealBody>;
+
+export const AppealDecisionBody = Type.Object({ upheld: Type.Boolean(), opinion: Text(1000, 2), expectedVersion: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
+export type AppealDecisionBody = Static<typeof AppealDecisionBody>;

@@ -98,6 +98,69 @@ export interface CaseNumberCountersTable {
   last: number;
 }
 
+export interface CaseTransfersTable {
+  id: string;
+  case_id: string;
+  kind: 'materials' | 'result';
+  from_department_id: string;
+  to_department_id: string;
+  method: 'online' | 'courier' | 'internal';
+  tracking_number: string | null;
+  note: string | null;
+  status: 'in_transit' | 'received';
+  sent_at: string;
+  sent_by_name: string;
+  received_at: string | null;
+  received_by_name: string | null;
+}
+
+export interface CaseRatingsTable {
+  case_id: string;
+  department_id: string;
+  overall: number;
+  dimensions: string;
+  comment: string | null;
+  rated_by: string;
+  rated_at: string;
+  voided: number;
+}
+
+export type RectificationStatus = 'open' | 'appealed' | 'closed' | 'voided';
+
+export interface RectificationsTable {
+  id: string;
+  case_id: string;
+  department_id: string;
+  status: RectificationStatus;
+  due_at: string;
+  appeal_reason: string | null;
+  appealed_at: string | null;
+  appeal_decision: 'upheld' | 'rejected' | null;
+  appeal_opinion: string | null;
+  appeal_decided_at: string | null;
+  closed_at: string | null;
+  row_version: number;
+  created_at: string;
+}
+
+export interface RectificationRecordsTable {
+  id: string;
+  rectification_id: string;
+  at: string;
+  actor_name: string;
+  action: 'follow_up' | 'closed' | 'appealed' | 'appeal_upheld' | 'appeal_rejected';
+  note: string;
+}
+
+export interface ApplicationUploadsTable {
+  user_id: string;
+  sha256: string;
+  name: string;
+  content_type: string;
+  size: number;
+  created_at: string;
+}
+
 export interface ApplicationsTables {
   application_drafts: ApplicationDraftsTable;
   cases: CasesTable;
@@ -105,4 +168,9 @@ export interface ApplicationsTables {
   case_events: CaseEventsTable;
   case_pauses: CasePausesTable;
   case_number_counters: CaseNumberCountersTable;
+  case_transfers: CaseTransfersTable;
+  case_ratings: CaseRatingsTable;
+  rectifications: RectificationsTable;
+  rectification_records: RectificationRecordsTable;
+  application_uploads: ApplicationUploadsTable;
 }

@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import type { App } from '../../platform/http/server.js';
 import type { Deps } from '../../platform/deps.js';
 import { Page } from '../../platform/http/pagination.js';
-import { readStoredFile, storeFile, type StoredType } from '../../platform/files.js';
+import { fileNameFromHeader, readStoredFile, storeFile, type StoredType } from '../../platform/files.js';
 import * as s from './catalog.schemas.js';
 import * as items from './use-cases/items.js';
 import * as basic from './use-cases/basic-items.js';
@@ -158,7 +158,7 @@ export function registerCatalogRoutes(app: App, deps: Deps): void {
       config: { access: MANAGERS },
       schema: { tags, summary: 'Upload a blank form or sample (PDF, PNG, JPEG, DOCX, XLSX; type checked by content; ≤ 10 MB). Send the file as the body; name in x-file-name (URI-encoded).', response: { 201: s.FileRef } },
     }, async (req, reply) => {
-      const name = decodeName(req.headers['x-file-name']);
+      const name = fileNameFromHeader(req.headers['x-file-name']);
       const f = await storeFile(deps, req.actor, req.body as Buffer, req.headers['content-type'], { maxBytes: FILE_LIMIT, allowed: FILE_TYPES, purpose: 'catalog' });
       return reply.status(201).send({ sha256: f.sha256, name, contentType: f.contentType, size: f.size });
     });
@@ -170,12 +170,3 @@ export function registerCatalogRoutes(app: App, deps: Deps): void {
   });
 }
 
-function decodeName(header: string | string[] | undefined): string {
-  const v = Array.isArray(header) ? header[0] : header;
-  if (!v) return 'file';
-  try {
-    return decodeURIComponent(v).replace(/[\\/\r\n]/g, '_').slice(0, 120) || 'file';
-  } catch {
-    return 'file';
-  }
-}

@@ -9,6 +9,7 @@ import * as registry from './use-cases/registry.js';
 import * as agents from './use-cases/agents.js';
 import * as staff from './use-cases/staff.js';
 import { AGENT_SCOPES } from './identity.policy.js';
+import { listNotifications, markRead, unreadCount } from '../../platform/notifications.js';
 
 const Ok = Type.Object({ ok: Type.Boolean() });
 
@@ -127,4 +128,36 @@ export function registerIdentityRoutes(app: App, deps: Deps): void {
     config: { access: ['platform_admin'] },
     schema: { tags, summary: 'Let a staff member see another region', params: s.UserIdParam, body: s.RegionGrantBody, response: { 201: Type.Object({ id: Type.String() }) } },
   }, async (req, reply) => reply.status(201).send(await staff.grantRegion(deps, req.actor, req.params.id, req.body)));
+
+  // The user's inbox (站内消息): written by the modules inside the transaction of what they report.
+  const ntags = ['notifications'];
+  const Notification = Type.Object({
+    id: Type.String(), kind: Type.String(), params: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Null()])),
+    title: Type.String(), link: Type.Union([Type.String(), Type.Null()]), createdAt: Type.String(), readAt: Type.Union([Type.String(), Type.Null()]),
+  });
+  app.get('/api/v1/notifications', {
+    config: { access: 'authenticated' },
+    schema: { tags: ntags, summary: 'My notifications, newest first', querystring: Type.Intersect([PageQuery, Type.Object({ unreadOnly: Type.Optional(Type.Boolean()) })]), response: { 200: Page(Notification) } },
+  }, (req) => listNotifications(deps.db, req.actor.userId ?? '', req.query));
+
+  app.get('/api/v1/notifications/unread-count', {
+    config: { access: 'authenticated' },
+    schema: { tags: ntags, summary: 'How many of my notifications are unread', response: { 200: Type.Object({ count: Type.Integer() }) } },
+  }, async (req) => ({ count: await unreadCount(deps.db, req.actor.userId ?? '') }));
+
+  app.post('/api/v1/notifications/read-all', {
+    config: { access: 'authenticated' },
+    schema: { tags: ntags, summary: 'Mark all my notifications read', response: { 200: Type.Object({ ok: Type.Boolean() }) } },
+  }, async (req) => {
+    await markRead(deps.db, deps.clock, req.actor.userId ?? '', null);
+    return { ok: true };
+  });
+
+  app.post('/api/v1/notifications/:id/read', {
+    config: { access: 'authenticated' },
+    schema: { tags: ntags, summary: 'Mark one notification read', params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }), response: { 200: Type.Object({ ok: Type.Boolean() }) } },
+  }, async (req) => {
+    await markRead(deps.db, deps.clock, req.actor.userId ?? '', req.params.id);
+    return { ok: true };
+  });
 }

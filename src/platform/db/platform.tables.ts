@@ -80,6 +80,18 @@ export interface DataAccessLogTable {
   request_id: string | null;
 }
 
+/** An in-app notification (站内消息) in one user's inbox. */
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  params: string;
+  title: string;
+  link: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
 export interface PlatformTables {
   audit_log: AuditLogTable;
   outbox_events: OutboxEventsTable;
@@ -87,4 +99,5 @@ export interface PlatformTables {
   webhook_deliveries: WebhookDeliveriesTable;
   data_access_log: DataAccessLogTable;
   stored_files: StoredFilesTable;
+  notifications: NotificationsTable;
 }

@@ -8,8 +8,8 @@ import { getItemVersion } from '../../catalog/index.js';
 import { validateApplicationForm } from './prefill.js';
 import type { CaseStatus, CaseTasksTable, CasesTable, TaskStep } from '../applications.tables.js';
 import type { ActionBody, CorrectionBody, DecideBody, DeliverBody, ReasonedActionBody, ResubmitBody, ReviewBody } from '../applications.schemas.js';
-import { canWorkTask, isApplicant, ROLE_FOR_STEP } from '../applications.policy.js';
-import { addEvent, completeTask, getCaseRow, openTask, updateCase, updateCaseAndClock } from './case-store.js';
+import { canWorkTask, isApplicant, isCrossRegion, ROLE_FOR_STEP } from '../applications.policy.js';
+import { addEvent, completeTask, finish, getCaseRow, openTask, updateCase, updateCaseAndClock } from './case-store.js';
 import { checkMaterials, type ResolvedBranch } from './submit.js';
 
 /*
@@ -35,13 +35,6 @@ async function taskContext(tx: Tx, deps: Deps, actor: Actor, caseId: string, tas
   return { c, task, now: deps.clock.nowIso() };
 }
 
-async function finish(tx: Tx, deps: Deps, actor: Actor, c: CasesTable, action: string, from: CaseStatus, opinion: string | null, details: unknown, now: string): Promise<void> {
-  await addEvent(tx, c, actor, action, from, c.status, opinion, details, now);
-  await recordChange(tx, deps, actor, {
-    audit: { action: `case.${action}`, targetType: 'case', targetId: c.id, details: { caseNumber: c.case_number, from, to: c.status, ...(details && typeof details === 'object' ? details : {}) } },
-    event: { aggregateType: 'case', aggregateId: c.id, payload: { caseId: c.id, caseNumber: c.case_number, departmentId: c.department_id, status: c.status, decision: c.decision } },
-  });
-}
 
 export async function claimTask(deps: Deps, actor: Actor, caseId: string, taskId: string, claim: boolean): Promise<void> {
   await withTx(deps.db, async (tx) => {
@@ -107,7 +100,7 @@ export async function resubmitCorrection(deps: Deps, actor: Actor, caseId: strin
   // The case keeps the item version it was filed under: check against that version's guide.
   const detail = await getItemVersion(deps, actor, c0.item_id, c0.item_version);
   const form = await validateApplicationForm(deps, actor, detail.guide, detail.item.name, body.form, 'zh-CN');
-  await checkMaterials(deps, detail.guide, body.materials);
+  await checkMaterials(deps, actor, detail.guide, body.materials);
   await withTx(deps.db, async (tx) => {
     const c = await getCaseRow(tx, caseId);
     const now = deps.clock.nowIso();
@@ -185,6 +178,10 @@ export async function deliverResult(deps: Deps, actor: Actor, caseId: string, ta
   if (body.method === 'courier' && !body.trackingNumber) throw invalid('applications.tracking_number_required', 'Give the courier tracking number.', [{ field: 'trackingNumber', reason: 'required for courier delivery' }]);
   await withTx(deps.db, async (tx) => {
     const { c, task, now } = await taskContext(tx, deps, actor, caseId, taskId, 'deliver');
+    if (isCrossRegion(c)) {
+      const result = await tx.selectFrom('case_transfers').select('id').where('case_id', '=', c.id).where('kind', '=', 'result').where('status', '=', 'received').executeTakeFirst();
+      if (!result) throw conflict('applications.result_not_received', 'The result has not reached this window yet: the handling department sends it, this window confirms receipt, then delivers.');
+    }
     await completeTask(tx, task.id, actor, body.method, body.trackingNumber ?? null, now);
     const next = await updateCase(tx, c, body.expectedVersion, { status: 'delivered', delivered_at: now }, now);
     await finish(tx, deps, actor, next, 'delivered', c.status, null, { method: body.method, trackingNumber: body.trackingNumber }, now);

@@ -5,6 +5,8 @@ import { conflict, notFound } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import type { CaseStatus, CasesTable, TaskStep } from '../applications.tables.js';
 import { caseClock, clockPauses } from '../applications.deadlines.js';
+import { notify } from '../../../platform/notifications.js';
+import { recordChange } from '../../../platform/record.js';
 
 /** Shared by the use cases: reading a case, changing it under its row version, tasks, the timeline and the clock. */
 
@@ -63,4 +65,36 @@ export async function refreshClock(tx: Tx, deps: Deps, c: CasesTable, now: strin
   const pauses = await tx.selectFrom('case_pauses').select(['from_at', 'to_at']).where('case_id', '=', c.id).execute();
   const clock = caseClock(deps.calendar, c.clock_started_at, JSON.parse(c.promised_limit), JSON.parse(c.legal_limit), clockPauses(pauses, c.clock_started_at), now);
   return { due_at: clock.dueAt, warn_at: clock.warnAt, legal_due_at: clock.legalDueAt, paused: clock.paused ? 1 : 0 };
+}
+
+/** What the applicant is told at each step (the in-app inbox words it in the reader's language from kind + params). */
+const APPLICANT_NOTICES: Record<string, string> = {
+  submitted: '您的申请已提交',
+  accepted: '您的申请已受理',
+  not_accepted: '您的申请不予受理',
+  correction_requested: '您的申请需要补正材料',
+  approved: '您的申请已办结（准予许可）',
+  refused: '您的申请已办结（不予许可）',
+  result_sent: '办理结果已寄往受理窗口',
+  delivered: '办理结果已送达',
+};
+
+/** Tells the applicant, in the same transaction, when `action` is one they care about. */
+export async function notifyApplicant(tx: Tx, deps: Pick<Deps, 'clock'>, c: Pick<CasesTable, 'id' | 'applicant_user_id' | 'case_number' | 'item_name'>, action: string): Promise<void> {
+  const title = APPLICANT_NOTICES[action];
+  if (!title) return;
+  await notify(tx, deps.clock, {
+    userId: c.applicant_user_id, kind: `case.${action}`, params: { caseNumber: c.case_number, itemName: c.item_name },
+    title: `${title}：${c.item_name}（${c.case_number}）`, link: `/hall/cases/${c.id}`,
+  });
+}
+
+/** The record of a step: the timeline entry, the applicant's notification, the audit entry and the outbox event. */
+export async function finish(tx: Tx, deps: Deps, actor: Actor, c: CasesTable, action: string, from: CaseStatus, opinion: string | null, details: unknown, now: string): Promise<void> {
+  await addEvent(tx, c, actor, action, from, c.status, opinion, details, now);
+  await notifyApplicant(tx, deps, c, action);
+  await recordChange(tx, deps, actor, {
+    audit: { action: `case.${action}`, targetType: 'case', targetId: c.id, details: { caseNumber: c.case_number, from, to: c.status, ...(details && typeof details === 'object' ? details : {}) } },
+    event: { aggregateType: 'case', aggregateId: c.id, payload: { caseId: c.id, caseNumber: c.case_number, departmentId: c.department_id, status: c.status, decision: c.decision } },
+  });
 }

@@ -5,7 +5,8 @@ import { recordDataAccess } from '../../../platform/access-log.js';
 import { decodeCursor, pageLimit, mapPage, pageOf, type PageResult } from '../../../platform/http/pagination.js';
 import type { CasesTable } from '../applications.tables.js';
 import type { CaseDetail, CaseSummary, QueueQuery } from '../applications.schemas.js';
-import { canSeeCase, isApplicant } from '../applications.policy.js';
+import { canSeeCase, canSeeRectification, isApplicant, RATABLE } from '../applications.policy.js';
+import { ratingOfCase } from './ratings.js';
 import { clockPauses } from '../applications.deadlines.js';
 
 const ACTIVE = ['reviewing', 'deciding'] as const;
@@ -13,7 +14,7 @@ const ACTIVE = ['reviewing', 'deciding'] as const;
 export function toCaseSummary(c: CasesTable, now: string): CaseSummary {
   const running = !!c.due_at && !c.paused && (ACTIVE as readonly string[]).includes(c.status);
   return {
-    id: c.id, caseNumber: c.case_number, itemId: c.item_id, itemVersion: c.item_version, itemName: c.item_name, departmentId: c.department_id,
+    id: c.id, caseNumber: c.case_number, itemId: c.item_id, itemVersion: c.item_version, itemName: c.item_name, departmentId: c.department_id, receivingDepartmentId: c.receiving_department_id,
     applicantName: c.applicant_name, applicantKind: c.applicant_kind, status: c.status, decision: c.decision, paused: c.paused === 1,
     dueAt: c.due_at, warning: running && !!c.warn_at && c.warn_at < now, overdue: running && c.due_at! < now,
     submittedAt: c.submitted_at, updatedAt: c.updated_at, rowVersion: c.row_version,
@@ -34,9 +35,11 @@ export async function getCaseDetail(deps: Deps, actor: Actor, id: string): Promi
       fields: Object.keys(form), purpose: `办件 ${c.case_number} (${c.item_name})`,
     });
   }
-  const [events, pauses] = await Promise.all([
+  const [events, pauses, transfers, rated] = await Promise.all([
     deps.db.selectFrom('case_events').selectAll().where('case_id', '=', id).orderBy('at').orderBy('id').execute(),
     deps.db.selectFrom('case_pauses').selectAll().where('case_id', '=', id).orderBy('from_at').execute(),
+    deps.db.selectFrom('case_transfers').selectAll().where('case_id', '=', id).orderBy('sent_at').orderBy('id').execute(),
+    ratingOfCase(deps, id, (r) => !applicant && canSeeRectification(actor, r)),
   ]);
   const now = deps.clock.nowIso();
   let deadline: CaseDetail['deadline'] = null;
@@ -61,6 +64,12 @@ export async function getCaseDetail(deps: Deps, actor: Actor, id: string): Promi
     timeline: events.map((e) => ({ at: e.at, actor: e.actor_name, action: e.action, fromStatus: e.from_status, toStatus: e.to_status, opinion: e.opinion, details: e.details ? JSON.parse(e.details) : null })),
     corrections: pauses.filter((p) => p.kind === 'correction').map((p) => ({ requestedAt: p.from_at, answeredAt: p.to_at, defects: (JSON.parse(p.details ?? '{}') as { defects?: { target: string; reason: string }[] }).defects ?? [] })),
     deadline,
+    transfers: transfers.map((t) => ({
+      id: t.id, kind: t.kind, fromDepartmentId: t.from_department_id, toDepartmentId: t.to_department_id, method: t.method, trackingNumber: t.tracking_number,
+      note: t.note, status: t.status, sentAt: t.sent_at, sentBy: t.sent_by_name, receivedAt: t.received_at, receivedBy: t.received_by_name,
+    })),
+    ...rated,
+    canRate: applicant && !rated.rating && RATABLE.includes(c.status),
   };
 }
 
@@ -94,6 +103,16 @@ export async function findQueue(deps: Deps, actor: Actor, query: QueueQuery): Pr
     return mapPage(page, (r) => ({ ...toCaseSummary(r, now), taskId: r.task_id, taskName: r.task_name, claimedBy: r.claimed_by_name }));
   }
   const withTask = (c: CasesTable) => ({ ...toCaseSummary(c, now), taskId: null, taskName: null, claimedBy: null });
+  if (query.queue === 'cross_region') {
+    // 跨省通办: cases the department handles for another region's window, or received for another region's department
+    let q = deps.db.selectFrom('cases').selectAll()
+      .where((eb) => eb.or([eb('receiving_department_id', '=', dept), eb.and([eb('department_id', '=', dept), eb('receiving_department_id', 'is not', null)])]))
+      .where((eb) => eb('receiving_department_id', '!=', eb.ref('department_id')))
+      .orderBy('submitted_at', 'desc').orderBy('id', 'desc').limit(limit + 1);
+    if (after) q = q.where((eb) => eb.or([eb('submitted_at', '<', after[0]), eb.and([eb('submitted_at', '=', after[0]), eb('id', '<', after[1])])]));
+    const page = pageOf(await q.execute(), limit, (r) => [r.submitted_at, r.id]);
+    return mapPage(page, withTask);
+  }
   if (query.queue === 'all') {
     let q = deps.db.selectFrom('cases').selectAll().where('department_id', '=', dept).orderBy('submitted_at', 'desc').orderBy('id', 'desc').limit(limit + 1);
     if (after) q = q.where((eb) => eb.or([eb('submitted_at', '<', after[0]), eb.and([eb('submitted_at', '=', after[0]), eb('id', '<', after[1])])]));

@@ -14,7 +14,8 @@ import type { MaterialAnswer, SubmitBody } from '../applications.schemas.js';
 import { ROLE_FOR_STEP } from '../applications.policy.js';
 import { testCondition, type Lang } from '../../../platform/forms/index.js';
 import { validateApplicationForm } from './prefill.js';
-import { addEvent, getCaseRow, openTask } from './case-store.js';
+import { addEvent, getCaseRow, notifyApplicant, openTask } from './case-store.js';
+import { draftOwner } from './drafts.js';
 
 /** A review branch with its department resolved for this case: frozen with the case, so later catalogue edits do not move it. */
 export interface ResolvedBranch {
@@ -27,7 +28,7 @@ export interface ResolvedBranch {
 const DEFAULT_WORKFLOW: WorkflowDefinition = { review: [{ key: 'review', name: '审查', department: 'self' }] };
 
 /** Checks every material answer against the guide; returns the frozen list or throws listing every problem. */
-export async function checkMaterials(deps: Deps, guide: Guide, answers: MaterialAnswer[]): Promise<MaterialAnswer[]> {
+export async function checkMaterials(deps: Deps, actor: Actor, guide: Guide, answers: MaterialAnswer[]): Promise<MaterialAnswer[]> {
   const problems: { field: string; reason: string }[] = [];
   const byKey = new Map(answers.map((a, i) => [a.key, { a, i }]));
   answers.forEach((a, i) => {
@@ -44,8 +45,8 @@ export async function checkMaterials(deps: Deps, guide: Guide, answers: Material
     const a = hit.a;
     if (a.by === 'upload') {
       if (!a.file) problems.push({ field: `${field}.file`, reason: `upload 「${m.name}」 first and give its file` });
-      else if (!(await deps.db.selectFrom('stored_files').select('sha256').where('sha256', '=', a.file.sha256).executeTakeFirst())) {
-        problems.push({ field: `${field}.file`, reason: 'no such uploaded file' });
+      else if (!(await deps.db.selectFrom('application_uploads').select('sha256').where('user_id', '=', actor.userId ?? '').where('sha256', '=', a.file.sha256).executeTakeFirst())) {
+        problems.push({ field: `${field}.file`, reason: 'no such file among your uploads' });
       }
     } else if (a.by === 'shared_data') {
       if (!m.substitutes.some((s) => s.kind === 'shared_data')) problems.push({ field: `${field}.by`, reason: `「${m.name}」 cannot be replaced by shared data` });
@@ -122,7 +123,7 @@ export async function submitApplication(deps: Deps, actor: Actor, input: SubmitB
     throw invalid('applications.wrong_applicant', kind === 'person' ? 'This item is for enterprises: switch to the enterprise you act for first.' : 'This item is for individuals: switch back to acting as yourself.');
   }
   const form = await validateApplicationForm(deps, actor, guide, detail.item.name, input.form, lang);
-  const materials = await checkMaterials(deps, guide, input.materials);
+  const materials = await checkMaterials(deps, actor, guide, input.materials);
   const branches = await resolveBranches(deps, detail.item, guide.workflow ?? DEFAULT_WORKFLOW, form);
   if (input.receivingDepartmentId && !(await findDepartmentById(deps.db, input.receivingDepartmentId))) {
     throw invalid('applications.unknown_department', 'No such receiving department.', [{ field: 'receivingDepartmentId', reason: 'unknown department' }]);
@@ -145,6 +146,9 @@ export async function submitApplication(deps: Deps, actor: Actor, input: SubmitB
       }).execute();
       await openTask(tx, id, { step: 'accept', branch: 'accept', name: '受理', departmentId: detail.item.department.id, role: ROLE_FOR_STEP.accept }, now);
       await addEvent(tx, { id }, actor, 'submitted', null, 'submitted', null, { itemVersion: detail.version.version, materials: materials.map((m) => ({ key: m.key, by: m.by })) }, now);
+      await notifyApplicant(tx, deps, { id, applicant_user_id: actor.userId!, case_number: caseNumber, item_name: detail.item.name }, 'submitted');
+      // the draft has become a case
+      await draftOwner(tx.deleteFrom('application_drafts').where('item_id', '=', detail.item.id), actor).execute();
       await recordChange(tx, deps, actor, {
         audit: { action: 'case.submitted', targetType: 'case', targetId: id, details: { caseNumber, itemId: detail.item.id, itemVersion: detail.version.version } },
         event: { aggregateType: 'case', aggregateId: id, payload: { caseId: id, caseNumber, itemId: detail.item.id, departmentId: detail.item.department.id, status: 'submitted' } },

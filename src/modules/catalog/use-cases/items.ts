@@ -112,6 +112,12 @@ export async function getPublishedItem(deps: Deps, id: string): Promise<ItemDeta
   return detail(deps.db, item, v!);
 }
 
+/** Names of items by id (for other modules' lists); unknown ids are left out. */
+export async function getItemNames(deps: Pick<Deps, 'db'>, ids: string[]): Promise<Map<string, string>> {
+  const rows = await q.findItemsByIds(deps.db, [...new Set(ids)]);
+  return new Map(rows.map((r) => [r.id, r.basic_name]));
+}
+
 /** One version: published and retired versions are public; drafts and submitted ones only for those who manage the item. */
 export async function getItemVersion(deps: Deps, actor: Actor, id: string, version: number): Promise<ItemDetail> {
   const item = await getItemRow(deps.db, id);
