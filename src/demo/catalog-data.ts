@@ -24,6 +24,7 @@
 import { CATALOG_FORMAT, type CatalogFile, type FileBasicItem, type FileItem, type Guide, type Material, type TimeLimit } from '../modules/catalog/catalog.schemas.js';
 import type { ItemTypeCode } from '../modules/catalog/catalog.vocab.js';
 import { demoDepartments, demoRegions, type DemoDepartment } from './province-data.js';
+import { DEMO_APPLICATION_FORMS } from './application-forms.js';
 
 type Place = Guide['places'][number];
 type Contact = Guide['consultation'];
@@ -3100,5 +3101,13 @@ function items(): FileItem[] {
 
 /** The demo catalogue as an import file: deterministic, departments by USCC. */
 export function buildDemoCatalog(): CatalogFile {
-  return { format: CATALOG_FORMAT, basicItems: basicItems(), items: items() };
+  return { format: CATALOG_FORMAT, basicItems: basicItems(), items: items().map(withApplicationForm) };
+}
+
+/** The online form and review workflow of the item's basic item, when application-forms.ts has one. */
+function withApplicationForm(i: FileItem): FileItem {
+  const handle = (Object.keys(DEMO_APPLICATION_FORMS) as (keyof typeof DEMO_APPLICATION_FORMS)[]).find((h) => B[h] === i.basicCode);
+  if (!handle) return i;
+  const a: { form: Guide['form']; workflow?: Guide['workflow'] } = DEMO_APPLICATION_FORMS[handle];
+  return { ...i, guide: { ...i.guide, form: a.form, ...(a.workflow ? { workflow: a.workflow } : {}) } };
 }

@@ -10,6 +10,7 @@ import {
 } from './province-data.js';
 import { buildDemoCatalog } from './catalog-data.js';
 import { importCatalog } from '../modules/catalog/index.js';
+import { seedDemoCases } from './cases.js';
 
 const PERSON_ATTRIBUTES = ['name', 'sex', 'birth_date', 'ethnicity', 'hukou_address', 'residence_address', 'phone', 'marital_status'] as const;
 const ENTERPRISE_ATTRIBUTES = ['name', 'type', 'legal_rep_id_number', 'registered_address', 'registered_capital', 'established_on', 'business_scope', 'status'] as const;
@@ -106,5 +107,7 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
   });
   // The service catalogue goes in through its own import, checked like any operator's file.
   await importCatalog(deps, actor, JSON.stringify(buildDemoCatalog()));
+  // Then cases in every state on the workbenches, filed and worked through the applications use cases (cases.ts).
+  await seedDemoCases(deps);
   return true;
 }

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPlatform, type Client, type TestPlatform } from '../../testing/harness.js';
 import { verifyAuditChain } from '../../platform/audit.js';
+import { demoFiler, demoFormData } from '../../demo/cases.js';
+import { demoPeople } from '../../demo/province-data.js';
 
 /*
  * What follows the steps of a case: drafts, the applicant's uploads, notifications, 跨省通办 transfers, 好差评 and the
@@ -39,7 +41,7 @@ async function file(c: Client, extra: Record<string, unknown> = {}): Promise<any
   seq += 1;
   const r = await c.raw('/api/v1/applications', {
     method: 'POST', headers: { authorization: `Bearer ${c.token}`, 'content-type': 'application/json', 'idempotency-key': `followups-${seq}-${Date.now()}` },
-    body: JSON.stringify({ itemId: item.item.id, form: { applicantPhone: '13900001111' }, materials: answers(item.guide), ...extra }),
+    body: JSON.stringify({ itemId: item.item.id, form: demoFormData('oldAge', demoFiler('oldAge')), materials: answers(item.guide), ...extra }),
   });
   const body = await r.json();
   expect(r.status, JSON.stringify(body)).toBe(201);
@@ -91,7 +93,7 @@ describe('uploads of materials', () => {
     expect((await lisi.raw(`/api/v1/applications/files/${pdf.sha256}`, { headers: { authorization: `Bearer ${lisi.token}` } })).status).toBe(404);
     const r = await lisi.raw('/api/v1/applications', {
       method: 'POST', headers: { authorization: `Bearer ${lisi.token}`, 'content-type': 'application/json', 'idempotency-key': 'lisi-borrowed-file' },
-      body: JSON.stringify({ itemId: item.item.id, form: {}, materials: answers(item.guide) }),
+      body: JSON.stringify({ itemId: item.item.id, form: demoFormData('oldAge', { person: demoPeople.find((x) => x.username === 'lisi')! }), materials: answers(item.guide) }),
     });
     const body = await r.json();
     expect(body.error.code).toBe('applications.materials_incomplete');

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPlatform, type Client, type TestPlatform } from '../../testing/harness.js';
 import { verifyAuditChain } from '../../platform/audit.js';
+import { demoFiler, demoFormData } from '../../demo/cases.js';
+const oldAgeForm = (over: Record<string, unknown> = {}) => demoFormData('oldAge', demoFiler('oldAge'), { payTo: 'bank', bankName: '中国工商银行澜州湖滨支行', ...over });
 
 let p: TestPlatform;
 let zhangsan: Client;
@@ -43,7 +45,7 @@ afterAll(async () => p?.close());
 describe('an application from submission to delivery', () => {
   let caseId: string;
   let version: number;
-  const body = () => ({ itemId, form: { applicantPhone: '13900001111', bankAccount: '6222000011112222' }, materials: answers(item.guide) });
+  const body = () => ({ itemId, form: oldAgeForm({ applicantPhone: '13900001111', bankAccount: '6222000011112222' }), materials: answers(item.guide) });
   const task = async (step: string) => {
     const d = (await window.get(`/api/v1/applications/cases/${caseId}`)).body;
     version = d.case.rowVersion;
@@ -60,7 +62,7 @@ describe('an application from submission to delivery', () => {
     expect(first.body.case).toMatchObject({ status: 'submitted', itemVersion: item.version.version, applicantName: '张三' });
     const again = await submit(zhangsan, body(), 'apply-old-age-0001');
     expect(again).toMatchObject({ status: 200, body: { case: { id: caseId } } });
-    const different = await submit(zhangsan, { ...body(), form: { applicantPhone: '13900002222' } }, 'apply-old-age-0001');
+    const different = await submit(zhangsan, { ...body(), form: oldAgeForm({ applicantPhone: '13900002222' }) }, 'apply-old-age-0001');
     expect(different.body.error.code).toBe('applications.idempotency_key_reused');
     expect((await p.deps.db.selectFrom('cases').select('id').where('idempotency_key', '=', 'apply-old-age-0001').execute()).length).toBe(1);
   });
@@ -93,7 +95,7 @@ describe('an application from submission to delivery', () => {
     expect(r.body.case.status).toBe('correction');
     const mine = (await zhangsan.get(`/api/v1/applications/cases/${caseId}`)).body;
     expect(mine.corrections[0].defects).toHaveLength(2);
-    const fixed = await zhangsan.post(`/api/v1/applications/cases/${caseId}/correction`, { ...body(), itemId: undefined, form: { applicantPhone: '13900001111', bankAccount: '6222000011113333' }, expectedVersion: mine.case.rowVersion });
+    const fixed = await zhangsan.post(`/api/v1/applications/cases/${caseId}/correction`, { ...body(), itemId: undefined, form: oldAgeForm({ applicantPhone: '13900001111', bankAccount: '6222000011113333' }), expectedVersion: mine.case.rowVersion });
     expect(fixed.status).toBe(200);
     expect(fixed.body.case.status).toBe('submitted');
     expect(fixed.body.form.bankAccount).toBe('6222000011113333');
