@@ -74,6 +74,21 @@ describe('demo cases', () => {
     expect(mine.length).toBeGreaterThanOrEqual(4);
   });
 
+  it('has ratings with a rectification, and cross-region cases both windows see with their transfers', async () => {
+    const ratings = await p.deps.db.selectFrom('case_ratings').select(['overall']).execute();
+    expect(ratings.length).toBeGreaterThanOrEqual(4);
+    expect(ratings.some((r) => r.overall <= 2)).toBe(true);
+    const rects = (await (await p.login('lz_gjj_sp1')).get('/api/v1/applications/rectifications')).body.items;
+    expect(rects).toHaveLength(1);
+    expect(rects[0].records.length).toBeGreaterThan(0);
+    const remote = await queue('qc_mz_ck1', 'cross_region');
+    const home = await queue('mh_mz_ck1', 'cross_region');
+    expect(remote.length).toBeGreaterThanOrEqual(2);
+    expect(home.map((c) => c.id).sort()).toEqual(remote.map((c) => c.id).sort());
+    const transfers = await p.deps.db.selectFrom('case_transfers').select(['kind', 'status']).execute();
+    expect(transfers).toEqual(expect.arrayContaining([{ kind: 'materials', status: 'received' }, { kind: 'result', status: 'in_transit' }]));
+  });
+
   it('stores the material a real PDF, keeps the audit chain whole and never seeds twice', async () => {
     const pdf = demoMaterialPdf();
     expect(pdf.subarray(0, 8).toString('latin1')).toBe('%PDF-1.4');

@@ -12,13 +12,10 @@ import type { Deps } from '../platform/deps.js';
 import { manualClock } from '../platform/clock.js';
 import { generateUscc } from '../platform/codes.js';
 import { getPublishedItem, type Guide, type ItemDetail } from '../modules/catalog/index.js';
-import { submitApplication } from '../modules/applications/use-cases/submit.js';
 import {
-  acceptCase, claimTask, completeReview, decideCase, deliverResult, refuseAcceptance, requestCorrection, resubmitCorrection, startSpecialProcedure,
-} from '../modules/applications/use-cases/actions.js';
-import { uploadMaterial } from '../modules/applications/use-cases/files.js';
-import { caseClock } from '../modules/applications/applications.deadlines.js';
-import type { MaterialAnswer } from '../modules/applications/applications.schemas.js';
+  acceptCase, caseClock, claimTask, completeReview, decideCase, deliverResult, followUpRectification, rateCase, receiveTransfer, refuseAcceptance,
+  requestCorrection, resubmitCorrection, sendTransfer, startSpecialProcedure, submitApplication, uploadMaterial, type MaterialAnswer, type RatingBody,
+} from '../modules/applications/index.js';
 import { B } from './catalog-data.js';
 import type { DemoFormHandle } from './application-forms.js';
 import { demoDepartments, demoEnterprises, demoPeople, type DemoEnterprise, type DemoPerson } from './province-data.js';
@@ -363,15 +360,40 @@ class Seeder {
   }
 
   /** Files an application and returns the case id. */
-  async file(c: { key: string; by: string; actingFor?: string; dept: string; handle: DemoFormHandle; over?: FormData; include?: string[]; defer?: boolean; when: When }): Promise<string> {
+  async file(c: { key: string; by: string; actingFor?: string; dept: string; handle: DemoFormHandle; over?: FormData; include?: string[]; defer?: boolean; when: When; receivedBy?: string }): Promise<string> {
     const detail = await this.item(c.dept, c.handle);
     const e = c.actingFor ? enterpriseNamed(c.actingFor) : undefined;
     let actor = this.actor(c.by);
     if (e) actor = await actingFor(this.deps, actor, e);
     const form = demoFormData(c.handle, { person: personByUsername(c.by), ...(e ? { enterprise: e } : {}) }, c.over);
-    const r = await submitApplication(this.at(c.when), actor, { itemId: detail.item.id, form, materials: this.materials(detail.guide, c.include, c.defer) }, `demo-case-${c.key}`);
+    const receivingDepartmentId = c.receivedBy ? await this.departmentId(c.receivedBy) : undefined;
+    const r = await submitApplication(this.at(c.when), actor, { itemId: detail.item.id, form, materials: this.materials(detail.guide, c.include, c.defer), ...(receivingDepartmentId ? { receivingDepartmentId } : {}) }, `demo-case-${c.key}`);
     this.ids.set(c.key, r.caseId);
     return r.caseId;
+  }
+
+  async departmentId(key: string): Promise<string> {
+    return (await this.deps.db.selectFrom('departments').select('id').where('uscc', '=', departmentUscc(key)).executeTakeFirstOrThrow()).id;
+  }
+
+  /** 好差评 by the applicant; a bad one opens the department's rectification. */
+  async rate(caseId: string, by: string, when: When, overall: number, comment: string, dimensions: Partial<RatingBody['dimensions']> = {}): Promise<void> {
+    await rateCase(this.at(when), this.actor(by), caseId, { overall, comment, dimensions: { efficiency: overall, guideAccuracy: overall, convenience: overall, usability: overall, ...dimensions } });
+  }
+
+  async followUp(caseId: string, officer: string, when: When, note: string, close = false): Promise<void> {
+    const r = await this.deps.db.selectFrom('rectifications').select(['id', 'row_version']).where('case_id', '=', caseId).executeTakeFirstOrThrow();
+    await followUpRectification(this.at(when), this.actor(officer), r.id, { note, close, expectedVersion: r.row_version });
+  }
+
+  /** 跨省通办: one side sends the originals or the result; `receive` is the other side's receipt. */
+  async transfer(caseId: string, officer: string, when: When, kind: 'materials' | 'result', trackingNumber: string, note?: string): Promise<string> {
+    await sendTransfer(this.at(when), this.actor(officer), caseId, { kind, method: 'courier', trackingNumber, ...(note ? { note } : {}), expectedVersion: await this.version(caseId) });
+    return (await this.deps.db.selectFrom('case_transfers').select('id').where('case_id', '=', caseId).where('kind', '=', kind).orderBy('sent_at', 'desc').executeTakeFirstOrThrow()).id;
+  }
+
+  async receive(caseId: string, transferId: string, officer: string, when: When): Promise<void> {
+    await receiveTransfer(this.at(when), this.actor(officer), caseId, transferId, { expectedVersion: await this.version(caseId) });
   }
 
   private async openTask(caseId: string, step: string, branch?: string): Promise<{ taskId: string; version: number }> {
@@ -461,7 +483,7 @@ function departmentUscc(key: string): string {
 const CITIZENS = ['zhangsan', 'lisi', 'wangwu', 'zhaoliu'];
 const OFFICERS = [
   'mh_mz_ck1', 'mh_mz_sp1', 'mh_scjg_ck1', 'mh_scjg_sp1', 'mh_ga_ck1', 'mh_ga_sp1', 'mh_yb_ck1', 'mh_yb_sp1', 'lz_gjj_ck1', 'lz_gjj_sp1',
-  'lz_xf_ck1', 'lz_xf_sp1', 'lz_zj_ck1', 'lz_zj_sp1', 'lz_rs_ck1', 'lz_rs_sp1', 'scjg_officer', 'yt_mz_ck1', 'yt_mz_sp1',
+  'lz_xf_ck1', 'lz_xf_sp1', 'lz_zj_ck1', 'lz_zj_sp1', 'lz_rs_ck1', 'lz_rs_sp1', 'scjg_officer', 'yt_mz_ck1', 'yt_mz_sp1', 'qc_mz_ck1',
 ];
 
 /**
@@ -616,7 +638,27 @@ export async function seedDemoCases(deps: Deps): Promise<Map<string, string>> {
     safetyManager: '钱慧芳', approach: 'commitment',
   } });
 
-  // ---- Ratings (好差评) and cross-region transfers (跨省通办) of the demo are added here. ----
+  // ---- 好差评: ratings of ended cases; a bad one has opened a rectification at the 公积金中心 ----
+  await s.rate(s.ids.get('mh-old-age-delivered')!, 'zhangsan', [13, '16:20'], 5, '全程网上办理，没跑一次腿，奶奶的津贴次月就到账了。');
+  await s.rate(s.ids.get('mh-company-delivered')!, 'zhangsan', [7, '09:30'], 4, '补正意见一次讲清楚了，就是章程模板不好找。', { guideAccuracy: 3 });
+  await s.rate(s.ids.get('yt-old-age-delivered')!, 'zhaoliu', [17, '10:00'], 5, '窗口人员很耐心。');
+  const rent = s.ids.get('lz-fund-rent-delivered')!;
+  await s.rate(rent, 'wangwu', [11, '20:45'], 2, '办事指南写要租赁备案，我专门跑去备案，结果系统共享就能查，白跑一趟。', { efficiency: 4, guideAccuracy: 1 });
+  await s.followUp(rent, 'lz_gjj_sp1', [10, '10:30'], '已电话联系申请人致歉，核实办事指南“租赁备案证明”未标注可通过共享数据免提交，正在修订指南。');
+
+  // ---- 跨省通办 / 异地代收: 明湖区 高龄津贴 received by the 青川市民政局 window for applicants living there ----
+  id = await s.file({ key: 'mh-old-age-cross-region-reviewing', by: 'zhangsan', ...oldAge, receivedBy: 'qc_mz', over: elder('陈秀英', '孙子女'), include: ['agent_authorisation'], when: [3, '10:15'] });
+  let sent = await s.transfer(id, 'qc_mz_ck1', [3, '11:00'], 'materials', 'EMS1190905561', '授权委托书原件一份');
+  await s.receive(id, sent, 'mh_mz_ck1', [2, '10:40']);
+  await s.accept(id, 'mh_mz_ck1', [2, '10:50'], '异地收件材料原件已收到，齐全，予以受理。');
+
+  id = await s.file({ key: 'mh-old-age-cross-region-result-sent', by: 'wangwu', ...oldAge, receivedBy: 'qc_mz', over: { ...elder('周建国', '其他亲属'), livingArrangement: 'spouse' }, include: ['agent_authorisation'], when: [6, '14:30'] });
+  sent = await s.transfer(id, 'qc_mz_ck1', [6, '15:00'], 'materials', 'EMS1190911208');
+  await s.receive(id, sent, 'mh_mz_ck1', [5, '09:40']);
+  await s.accept(id, 'mh_mz_ck1', [5, '09:55']);
+  await s.review(id, 'mh_mz_sp1', [4, '10:30'], '经户籍、年龄和生存信息比对，周建国为本区户籍，年满82周岁，符合条件。');
+  await s.decide(id, 'mh_mz_sp1', [4, '11:00'], 'approved', '准予发放高龄津贴，标准每月300元，自次月起发放。');
+  await s.transfer(id, 'mh_mz_ck1', [1, '16:00'], 'result', 'EMS1190918873', '准予给付决定书一份，请转交申请人');
 
   return s.ids;
 }
