@@ -7,6 +7,7 @@ import { m0005 } from './0005_catalog_items.js';
 import { m0006 } from './0006_applications_cases.js';
 import { m0007 } from './0007_applications_transfers_ratings.js';
 import { m0009 } from './0009_platform_notifications.js';
+import { m0010 } from './0010_applications_queue_indexes.js';
 
 /** Ordered by name; add new migrations at the end with the next number and the owning module in the name. */
 export const migrations: Record<string, TongbanMigration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, TongbanMigration> = {
   '0006_applications_cases': m0006,
   '0007_applications_transfers_ratings': m0007,
   '0009_platform_notifications': m0009,
+  '0010_applications_queue_indexes': m0010,
 };
