@@ -5,6 +5,7 @@ import type { Deps } from '../../platform/deps.js';
 import { Page, PageQuery } from '../../platform/http/pagination.js';
 import { Nullable } from '../../platform/http/schema-types.js';
 import { fileNameFromHeader } from '../../platform/files.js';
+import type { Lang } from '../../platform/forms/index.js';
 import * as s from './applications.schemas.js';
 import { submitApplication } from './use-cases/submit.js';
 import * as act from './use-cases/actions.js';
@@ -14,6 +15,9 @@ import * as drafts from './use-cases/drafts.js';
 import * as files from './use-cases/files.js';
 import * as ratings from './use-cases/ratings.js';
 import { receiveTransfer, sendTransfer } from './use-cases/transfers.js';
+
+/** The language of form messages: English when the client asks for it first, otherwise Chinese. */
+const langOf = (header: string | string[] | undefined): Lang => (/^en/i.test(String(header ?? '')) ? 'en' : 'zh-CN');
 
 const OFFICERS = ['window_officer', 'reviewer'] as ('window_officer' | 'reviewer')[];
 const Ok = Type.Object({ ok: Type.Boolean() });
@@ -30,8 +34,7 @@ export function registerApplicationsRoutes(app: App, deps: Deps): void {
       response: { 201: s.CaseDetail, 200: s.CaseDetail },
     },
   }, async (req, reply) => {
-    const lang = /^en/i.test(String(req.headers['accept-language'] ?? '')) ? 'en' : 'zh-CN';
-    const r = await submitApplication(deps, req.actor, req.body, req.headers['idempotency-key'] as string, lang);
+    const r = await submitApplication(deps, req.actor, req.body, req.headers['idempotency-key'] as string, langOf(req.headers['accept-language']));
     return reply.status(r.replayed ? 200 : 201).send(await getCaseDetail(deps, req.actor, r.caseId));
   });
 
@@ -57,7 +60,7 @@ export function registerApplicationsRoutes(app: App, deps: Deps): void {
     config: { access: ['citizen'] },
     schema: { tags, summary: 'Answer a correction request (补正) with the corrected form and materials', params: s.IdParam, body: s.ResubmitBody, response: { 200: s.CaseDetail } },
   }, async (req) => {
-    await act.resubmitCorrection(deps, req.actor, req.params.id, req.body);
+    await act.resubmitCorrection(deps, req.actor, req.params.id, req.body, langOf(req.headers['accept-language']));
     return getCaseDetail(deps, req.actor, req.params.id);
   });
 

@@ -6,6 +6,7 @@ import { newId } from '../../../platform/ids.js';
 import { recordChange } from '../../../platform/record.js';
 import { getItemVersion } from '../../catalog/index.js';
 import { validateApplicationForm } from './prefill.js';
+import type { Lang } from '../../../platform/forms/index.js';
 import type { CaseStatus, CaseTasksTable, CasesTable, TaskStep } from '../applications.tables.js';
 import type { ActionBody, CorrectionBody, DecideBody, DeliverBody, ReasonedActionBody, ResubmitBody, ReviewBody } from '../applications.schemas.js';
 import { canWorkTask, isApplicant, isCrossRegion, ROLE_FOR_STEP } from '../applications.policy.js';
@@ -93,13 +94,13 @@ export async function requestCorrection(deps: Deps, actor: Actor, caseId: string
 }
 
 /** The applicant answers a correction request: new form and materials; the clock resumes (or the case waits for acceptance again). */
-export async function resubmitCorrection(deps: Deps, actor: Actor, caseId: string, body: ResubmitBody): Promise<void> {
+export async function resubmitCorrection(deps: Deps, actor: Actor, caseId: string, body: ResubmitBody, lang: Lang = 'zh-CN'): Promise<void> {
   const c0 = await getCaseRow(deps.db, caseId);
   if (!isApplicant(actor, c0)) throw notFound('applications.case_not_found', 'No such case.');
   if (c0.status !== 'correction') throw conflict('applications.no_correction_pending', 'No correction is pending on this case.');
   // The case keeps the item version it was filed under: check against that version's guide.
   const detail = await getItemVersion(deps, actor, c0.item_id, c0.item_version);
-  const form = await validateApplicationForm(deps, actor, detail.guide, detail.item.name, body.form, 'zh-CN');
+  const form = await validateApplicationForm(deps, actor, detail.guide, detail.item.name, body.form, lang);
   await checkMaterials(deps, actor, detail.guide, body.materials);
   await withTx(deps.db, async (tx) => {
     const c = await getCaseRow(tx, caseId);
