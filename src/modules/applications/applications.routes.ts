@@ -9,7 +9,7 @@ import type { Lang } from '../../platform/forms/index.js';
 import * as s from './applications.schemas.js';
 import { submitApplication } from './use-cases/submit.js';
 import * as act from './use-cases/actions.js';
-import { findMyCases, findQueue, getCaseDetail } from './use-cases/read.js';
+import { caseDetailOf, findMyCases, findQueue, getCaseDetail } from './use-cases/read.js';
 import { getPrefill } from './use-cases/prefill.js';
 import * as drafts from './use-cases/drafts.js';
 import * as files from './use-cases/files.js';
@@ -35,7 +35,8 @@ export function registerApplicationsRoutes(app: App, deps: Deps): void {
     },
   }, async (req, reply) => {
     const r = await submitApplication(deps, req.actor, req.body, req.headers['idempotency-key'] as string, langOf(req.headers['accept-language']));
-    return reply.status(r.replayed ? 200 : 201).send(await getCaseDetail(deps, req.actor, r.caseId));
+    if (r.written) return reply.status(201).send(caseDetailOf(deps, { ...r.written, pauses: [], transfers: [], rated: { rating: null, rectification: null }, applicant: true }));
+    return reply.status(200).send(await getCaseDetail(deps, req.actor, r.caseId));
   });
 
   app.get('/api/v1/applications/prefill', {

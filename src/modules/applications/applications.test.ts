@@ -60,6 +60,8 @@ describe('an application from submission to delivery', () => {
     caseId = first.body.case.id;
     expect(first.body.case.caseNumber).toMatch(new RegExp(`^${item.item.implementationCode}\\d{8}0001$`));
     expect(first.body.case).toMatchObject({ status: 'submitted', itemVersion: item.version.version, applicantName: '张三' });
+    // the reply shows the case as written, the same as reading it back
+    expect(first.body).toEqual((await zhangsan.get(`/api/v1/applications/cases/${caseId}`)).body);
     const again = await submit(zhangsan, body(), 'apply-old-age-0001');
     expect(again).toMatchObject({ status: 200, body: { case: { id: caseId } } });
     const different = await submit(zhangsan, { ...body(), form: oldAgeForm({ applicantPhone: '13900002222' }) }, 'apply-old-age-0001');

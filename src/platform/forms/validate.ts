@@ -229,6 +229,15 @@ const cache = new Map<string, CompiledForm>();
  * with the problems as details when the definition is outside the supported format.
  */
 export function compileForm(def: FormDefinition): CompiledForm {
+  const same = byObject.get(def); // the same definition object again (a cached guide): no need to hash it
+  if (same) return same;
+  const compiled = compileByHash(def);
+  byObject.set(def, compiled);
+  return compiled;
+}
+const byObject = new WeakMap<FormDefinition, CompiledForm>();
+
+function compileByHash(def: FormDefinition): CompiledForm {
   const hash = definitionHash(def);
   const hit = cache.get(hash);
   if (hit) {

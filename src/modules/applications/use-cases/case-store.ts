@@ -3,7 +3,7 @@ import type { Deps } from '../../../platform/deps.js';
 import type { DbOrTx, Tx } from '../../../platform/db/database.js';
 import { conflict, notFound } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
-import type { CaseStatus, CasesTable, TaskStep } from '../applications.tables.js';
+import type { CaseEventsTable, CaseStatus, CasesTable, CaseTasksTable, TaskStep } from '../applications.tables.js';
 import { caseClock, clockPauses } from '../applications.deadlines.js';
 import { notify } from '../../../platform/notifications.js';
 import { recordChange } from '../../../platform/record.js';
@@ -30,13 +30,14 @@ export async function updateCase(tx: Tx, c: CasesTable, expectedVersion: number,
 const staleConflict = (c: CasesTable) =>
   conflict('applications.case_changed', `Case ${c.case_number} was changed by someone else meanwhile; reload it to see what happened.`, { caseId: c.id });
 
-export async function openTask(tx: Tx, caseId: string, t: { step: TaskStep; branch: string; name: string; departmentId: string; role: string }, now: string): Promise<string> {
-  const id = newId();
-  await tx.insertInto('case_tasks').values({
-    id, case_id: caseId, step: t.step, branch: t.branch, name: t.name, department_id: t.departmentId, role: t.role, status: 'open',
+/** Opens a task of a step; answers the row as written. */
+export async function openTask(tx: Tx, caseId: string, t: { step: TaskStep; branch: string; name: string; departmentId: string; role: string }, now: string): Promise<CaseTasksTable> {
+  const row: CaseTasksTable = {
+    id: newId(), case_id: caseId, step: t.step, branch: t.branch, name: t.name, department_id: t.departmentId, role: t.role, status: 'open',
     claimed_by: null, claimed_by_name: null, claimed_at: null, outcome: null, opinion: null, completed_by_name: null, completed_at: null, created_at: now,
-  }).execute();
-  return id;
+  };
+  await tx.insertInto('case_tasks').values(row).execute();
+  return row;
 }
 
 /** Marks an open task done; a task someone else completed a moment ago is a conflict, not a second completion. */
@@ -47,11 +48,14 @@ export async function completeTask(tx: Tx, taskId: string, actor: Actor, outcome
   if (Number(res.numUpdatedRows) !== 1) throw conflict('applications.task_already_done', 'This step has just been completed by someone else; reload the case.');
 }
 
-export async function addEvent(tx: Tx, c: { id: string }, actor: Actor, action: string, from: CaseStatus | null, to: CaseStatus | null, opinion: string | null, details: unknown, now: string): Promise<void> {
-  await tx.insertInto('case_events').values({
+/** Adds a timeline entry; answers the row as written. */
+export async function addEvent(tx: Tx, c: { id: string }, actor: Actor, action: string, from: CaseStatus | null, to: CaseStatus | null, opinion: string | null, details: unknown, now: string): Promise<CaseEventsTable> {
+  const row: CaseEventsTable = {
     id: newId(), case_id: c.id, at: now, actor_name: actor.displayName, actor_department_id: actor.departmentId, action, from_status: from, to_status: to,
     opinion, details: details === undefined ? null : JSON.stringify(details),
-  }).execute();
+  };
+  await tx.insertInto('case_events').values(row).execute();
+  return row;
 }
 
 /** updateCase for changes that move the clock (acceptance, pauses): the stored due and warning instants move with them. */

@@ -2,7 +2,7 @@ import type { Actor } from '../../../platform/actor.js';
 import type { Deps } from '../../../platform/deps.js';
 import { compileForm, type FormDefinition, type Lang } from '../../../platform/forms/index.js';
 import { invalid } from '../../../platform/errors.js';
-import { getPublishedItem, type Guide } from '../../catalog/index.js';
+import { getPublishedItemCached, type Guide } from '../../catalog/index.js';
 import { registryForPrefill } from '../../identity/index.js';
 
 export interface PrefillEntry {
@@ -27,7 +27,7 @@ export async function prefillForForm(deps: Deps, actor: Actor, form: FormDefinit
 }
 
 export async function getPrefill(deps: Deps, actor: Actor, itemId: string): Promise<{ form: FormDefinition | null; prefill: Record<string, PrefillEntry> }> {
-  const detail = await getPublishedItem(deps, itemId);
+  const detail = await getPublishedItemCached(deps, itemId);
   const form = (detail.guide.form as FormDefinition | undefined) ?? null;
   if (!form) return { form: null, prefill: {} };
   return { form, prefill: await prefillForForm(deps, actor, form, `在线申请「${detail.item.name}」预填`) };

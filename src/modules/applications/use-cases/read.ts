@@ -3,7 +3,7 @@ import type { Deps } from '../../../platform/deps.js';
 import { notFound } from '../../../platform/errors.js';
 import { recordDataAccess } from '../../../platform/access-log.js';
 import { decodeCursor, pageLimit, mapPage, pageOf, type PageResult } from '../../../platform/http/pagination.js';
-import type { CasesTable } from '../applications.tables.js';
+import type { CaseEventsTable, CasePausesTable, CasesTable, CaseTasksTable, CaseTransfersTable } from '../applications.tables.js';
 import type { CaseDetail, CaseSummary, QueueQuery } from '../applications.schemas.js';
 import { canSeeCase, canSeeRectification, isApplicant, RATABLE } from '../applications.policy.js';
 import { ratingOfCase } from './ratings.js';
@@ -41,6 +41,24 @@ export async function getCaseDetail(deps: Deps, actor: Actor, id: string): Promi
     deps.db.selectFrom('case_transfers').selectAll().where('case_id', '=', id).orderBy('sent_at').orderBy('id').execute(),
     ratingOfCase(deps, id, (r) => !applicant && canSeeRectification(actor, r)),
   ]);
+  return caseDetailOf(deps, { c, tasks, events, pauses, transfers, rated, applicant });
+}
+
+/** The rows a case detail is made of. */
+export interface CaseParts {
+  c: CasesTable;
+  tasks: CaseTasksTable[];
+  events: CaseEventsTable[];
+  pauses: CasePausesTable[];
+  transfers: CaseTransfersTable[];
+  rated: Awaited<ReturnType<typeof ratingOfCase>>;
+  /** whether the reader is the applicant */
+  applicant: boolean;
+}
+
+/** A case as the API shows it, from its rows: read from the database, or — for a case just filed — as just written. */
+export function caseDetailOf(deps: Deps, { c, tasks, events, pauses, transfers, rated, applicant }: CaseParts): CaseDetail {
+  const form = JSON.parse(c.form_data) as Record<string, unknown>;
   const now = deps.clock.nowIso();
   let deadline: CaseDetail['deadline'] = null;
   if (c.clock_started_at) {

@@ -7,10 +7,11 @@ import { AppError, conflict, forbidden, invalid } from '../../../platform/errors
 import { newId } from '../../../platform/ids.js';
 import { recordChange } from '../../../platform/record.js';
 import { parentRegionCode, regionLevel, REGION_LEVELS, type RegionLevel } from '../../../platform/codes.js';
-import { getPublishedItem, type Guide, type ItemDetail, type WorkflowDefinition } from '../../catalog/index.js';
+import { getPublishedItemCached, type Guide, type ItemDetail, type WorkflowDefinition } from '../../catalog/index.js';
 import { findDepartmentOfKind, findDepartmentById } from '../../org/index.js';
 import { requireEnterpriseScope } from '../../identity/index.js';
 import type { MaterialAnswer, SubmitBody } from '../applications.schemas.js';
+import type { CaseEventsTable, CasesTable, CaseTasksTable } from '../applications.tables.js';
 import { ROLE_FOR_STEP } from '../applications.policy.js';
 import { testCondition, type Lang } from '../../../platform/forms/index.js';
 import { validateApplicationForm } from './prefill.js';
@@ -31,6 +32,8 @@ const DEFAULT_WORKFLOW: WorkflowDefinition = { review: [{ key: 'review', name: '
 export async function checkMaterials(deps: Deps, actor: Actor, guide: Guide, answers: MaterialAnswer[]): Promise<MaterialAnswer[]> {
   const problems: { field: string; reason: string }[] = [];
   const byKey = new Map(answers.map((a, i) => [a.key, { a, i }]));
+  const wanted = [...new Set(answers.flatMap((a) => (a.by === 'upload' && a.file ? [a.file.sha256] : [])))];
+  const uploaded = new Set(wanted.length === 0 ? [] : (await deps.db.selectFrom('application_uploads').select('sha256').where('user_id', '=', actor.userId ?? '').where('sha256', 'in', wanted).execute()).map((r) => r.sha256));
   answers.forEach((a, i) => {
     if (!guide.materials.some((m) => m.key === a.key)) problems.push({ field: `materials.${i}.key`, reason: 'the item asks for no such material' });
     if (answers.findIndex((x) => x.key === a.key) !== i) problems.push({ field: `materials.${i}.key`, reason: 'answered twice' });
@@ -45,7 +48,7 @@ export async function checkMaterials(deps: Deps, actor: Actor, guide: Guide, ans
     const a = hit.a;
     if (a.by === 'upload') {
       if (!a.file) problems.push({ field: `${field}.file`, reason: `upload 「${m.name}」 first and give its file` });
-      else if (!(await deps.db.selectFrom('application_uploads').select('sha256').where('user_id', '=', actor.userId ?? '').where('sha256', '=', a.file.sha256).executeTakeFirst())) {
+      else if (!uploaded.has(a.file.sha256)) {
         problems.push({ field: `${field}.file`, reason: 'no such file among your uploads' });
       }
     } else if (a.by === 'shared_data') {
@@ -101,6 +104,8 @@ export interface SubmitResult {
   caseId: string;
   caseNumber: string;
   replayed: boolean;
+  /** What a new filing wrote (the reply shows it without reading it back); absent on a replay. */
+  written?: { c: CasesTable; tasks: CaseTasksTable[]; events: CaseEventsTable[] };
 }
 
 /**
@@ -116,7 +121,7 @@ export async function submitApplication(deps: Deps, actor: Actor, input: SubmitB
 
   const ob = actor.onBehalfOf;
   if (ob) requireEnterpriseScope(actor, ob.uscc, 'applications.submit');
-  const detail = await getPublishedItem(deps, input.itemId);
+  const detail = await getPublishedItemCached(deps, input.itemId);
   const guide = detail.guide;
   const kind = ob ? 'enterprise' : 'person';
   if (!guide.serviceObjects.includes(kind)) {
@@ -134,7 +139,7 @@ export async function submitApplication(deps: Deps, actor: Actor, input: SubmitB
       const now = deps.clock.nowIso();
       const id = newId();
       const caseNumber = await nextCaseNumber(tx, deps, detail.item.implementationCode, now);
-      await tx.insertInto('cases').values({
+      const row: CasesTable = {
         id, case_number: caseNumber, item_id: detail.item.id, item_version: detail.version.version, item_name: detail.item.name,
         implementation_code: detail.item.implementationCode, department_id: detail.item.department.id, region_code: detail.item.regionCode,
         receiving_department_id: input.receivingDepartmentId ?? null, applicant_user_id: actor.userId!, applicant_kind: kind,
@@ -143,9 +148,10 @@ export async function submitApplication(deps: Deps, actor: Actor, input: SubmitB
         workflow: JSON.stringify({ review: branches }), promised_limit: JSON.stringify(guide.promisedTimeLimit), legal_limit: JSON.stringify(guide.legalTimeLimit),
         clock_started_at: null, paused: 0, due_at: null, warn_at: null, legal_due_at: null, idempotency_key: idempotencyKey, payload_hash: payloadHash,
         row_version: 1, submitted_at: now, accepted_at: null, concluded_at: null, delivered_at: null, updated_at: now,
-      }).execute();
-      await openTask(tx, id, { step: 'accept', branch: 'accept', name: '受理', departmentId: detail.item.department.id, role: ROLE_FOR_STEP.accept }, now);
-      await addEvent(tx, { id }, actor, 'submitted', null, 'submitted', null, { itemVersion: detail.version.version, materials: materials.map((m) => ({ key: m.key, by: m.by })) }, now);
+      };
+      await tx.insertInto('cases').values(row).execute();
+      const task = await openTask(tx, id, { step: 'accept', branch: 'accept', name: '受理', departmentId: detail.item.department.id, role: ROLE_FOR_STEP.accept }, now);
+      const event = await addEvent(tx, { id }, actor, 'submitted', null, 'submitted', null, { itemVersion: detail.version.version, materials: materials.map((m) => ({ key: m.key, by: m.by })) }, now);
       await notifyApplicant(tx, deps, { id, applicant_user_id: actor.userId!, case_number: caseNumber, item_name: detail.item.name }, 'submitted');
       // the draft has become a case
       await draftOwner(tx.deleteFrom('application_drafts').where('item_id', '=', detail.item.id), actor).execute();
@@ -153,7 +159,7 @@ export async function submitApplication(deps: Deps, actor: Actor, input: SubmitB
         audit: { action: 'case.submitted', targetType: 'case', targetId: id, details: { caseNumber, itemId: detail.item.id, itemVersion: detail.version.version } },
         event: { aggregateType: 'case', aggregateId: id, payload: { caseId: id, caseNumber, itemId: detail.item.id, departmentId: detail.item.department.id, status: 'submitted' } },
       });
-      return { caseId: id, caseNumber, replayed: false };
+      return { caseId: id, caseNumber, replayed: false, written: { c: row, tasks: [task], events: [event] } };
     });
   } catch (err) {
     // Two submissions with the same key at the same moment: the database lets one in; the other replays it.

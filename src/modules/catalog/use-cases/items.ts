@@ -118,6 +118,28 @@ export async function getItemNames(deps: Pick<Deps, 'db'>, ids: string[]): Promi
   return new Map(rows.map((r) => [r.id, r.basic_name]));
 }
 
+/**
+ * getPublishedItem for hot paths (filing an application): one light read of the item's row decides whether the
+ * detail this process loaded before still holds (same published version, item unchanged); names of related records
+ * (basic item, departments) are re-read at least once a minute. Callers must not change the returned object.
+ */
+export async function getPublishedItemCached(deps: Deps, id: string): Promise<ItemDetail> {
+  const row = await deps.db.selectFrom('catalog_items').select(['published_version', 'retired_at', 'updated_at']).where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('catalog.item_not_found', 'No such service item.');
+  if (row.published_version === null || row.retired_at) throw notFound('catalog.item_not_published', 'This service item is not in the public catalogue (not yet published, or retired).');
+  let cache = publishedCache.get(deps.db);
+  if (!cache) publishedCache.set(deps.db, (cache = new Map()));
+  const key = `${row.published_version}|${row.updated_at}`;
+  const hit = cache.get(id);
+  if (hit && hit.key === key && Date.now() - hit.loadedAt < PUBLISHED_CACHE_MS) return hit.detail;
+  const detail = await getPublishedItem(deps, id);
+  if (cache.size >= 10_000) cache.clear(); // bounded; catalogues are far smaller
+  cache.set(id, { key, loadedAt: Date.now(), detail });
+  return detail;
+}
+const PUBLISHED_CACHE_MS = 60_000;
+const publishedCache = new WeakMap<object, Map<string, { key: string; loadedAt: number; detail: ItemDetail }>>();
+
 /** One version: published and retired versions are public; drafts and submitted ones only for those who manage the item. */
 export async function getItemVersion(deps: Deps, actor: Actor, id: string, version: number): Promise<ItemDetail> {
   const item = await getItemRow(deps.db, id);
