@@ -11,6 +11,9 @@ const HallPage = lazy(() => import('./features/hall/HallPage'));
 const AgentsPage = lazy(() => import('./features/hall/AgentsPage'));
 const DataAccessPage = lazy(() => import('./features/hall/DataAccessPage'));
 const WorkbenchPage = lazy(() => import('./features/workbench/WorkbenchPage'));
+const CaseQueuesPage = lazy(() => import('./features/workbench/cases/QueuesPage'));
+const CaseDetailPage = lazy(() => import('./features/workbench/cases/CaseDetailPage'));
+const RectificationsPage = lazy(() => import('./features/workbench/cases/RectificationsPage'));
 const AdminLayout = lazy(() => import('./features/admin/AdminLayout'));
 const DashboardPage = lazy(() => import('./features/admin/DashboardPage'));
 const RegionsPage = lazy(() => import('./features/admin/RegionsPage'));
@@ -26,6 +29,10 @@ const CatalogBasicPage = lazy(() => import('./features/catalog/admin/BasicPage')
 const CatalogImportPage = lazy(() => import('./features/catalog/admin/ImportPage'));
 const CatalogPage = lazy(() => import('./features/catalog/hall/CatalogPage'));
 const GuidePage = lazy(() => import('./features/catalog/hall/GuidePage'));
+const ApplyPage = lazy(() => import('./features/applications/hall/ApplyPage'));
+const MyCasesPage = lazy(() => import('./features/applications/hall/CasesPage'));
+const MyCasePage = lazy(() => import('./features/applications/hall/CasePage'));
+const NotificationsPage = lazy(() => import('./features/applications/hall/NotificationsPage'));
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<FullPageSpin />}>{children}</Suspense>;
@@ -52,7 +59,14 @@ export function App() {
           <Route path="hall" element={<RequireAuth kind="citizen"><Lazy><HallPage /></Lazy></RequireAuth>} />
           <Route path="hall/agents" element={<RequireAuth kind="citizen"><Lazy><AgentsPage /></Lazy></RequireAuth>} />
           <Route path="hall/data-access" element={<RequireAuth kind="citizen"><Lazy><DataAccessPage /></Lazy></RequireAuth>} />
+          <Route path="hall/apply/:itemId" element={<RequireAuth kind="citizen"><Lazy><ApplyPage /></Lazy></RequireAuth>} />
+          <Route path="hall/cases" element={<RequireAuth kind="citizen"><Lazy><MyCasesPage /></Lazy></RequireAuth>} />
+          <Route path="hall/cases/:id" element={<RequireAuth kind="citizen"><Lazy><MyCasePage /></Lazy></RequireAuth>} />
+          <Route path="hall/notifications" element={<RequireAuth kind="citizen"><Lazy><NotificationsPage /></Lazy></RequireAuth>} />
           <Route path="workbench" element={<RequireAuth kind="staff"><Lazy><WorkbenchPage /></Lazy></RequireAuth>} />
+          <Route path="workbench/cases" element={<RequireAuth kind="staff" roles={['window_officer', 'reviewer']}><Lazy><CaseQueuesPage /></Lazy></RequireAuth>} />
+          <Route path="workbench/cases/:id" element={<RequireAuth kind="staff"><Lazy><CaseDetailPage /></Lazy></RequireAuth>} />
+          <Route path="workbench/rectifications" element={<RequireAuth kind="staff" roles={['window_officer', 'reviewer', 'department_admin', 'platform_admin']}><Lazy><RectificationsPage /></Lazy></RequireAuth>} />
           <Route path="admin" element={<RequireAuth kind="staff" roles={['platform_admin', 'department_admin', 'auditor']}><Lazy><AdminLayout /></Lazy></RequireAuth>}>
             <Route index element={<Lazy><DashboardPage /></Lazy>} />
             <Route path="regions" element={<RequireAuth roles={['platform_admin']}><Lazy><RegionsPage /></Lazy></RequireAuth>} />

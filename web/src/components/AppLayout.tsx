@@ -7,6 +7,7 @@ import { currentLang, label, setLang } from '../i18n';
 import { ActingForSelect } from './ActingForSelect';
 import { Emblem } from './Emblem';
 import { ErrorBoundary } from './ErrorBoundary';
+import { NotificationBell } from '../features/applications/hall/NotificationBell';
 
 export function LangSwitch({ className }: { className?: string }) {
   const { t } = useTranslation();
@@ -38,6 +39,8 @@ function Header() {
   if (me?.kind === 'citizen') links.push({ to: '/hall', label: t('nav.hall') });
   if (me?.kind === 'staff') {
     if (!hasRole(me, 'auditor') || hasRole(me, 'window_officer', 'reviewer', 'department_admin')) links.push({ to: '/workbench', label: t('nav.workbench') });
+    if (hasRole(me, 'window_officer', 'reviewer')) links.push({ to: '/workbench/cases', label: t('appWorkbench.nav.cases') });
+    if (hasRole(me, 'window_officer', 'reviewer', 'department_admin', 'platform_admin')) links.push({ to: '/workbench/rectifications', label: t('appWorkbench.nav.rectifications') });
     if (hasRole(me, ...ADMIN_ROLES)) links.push({ to: '/admin', label: t('nav.admin') });
   }
   links.push({ to: '/services', label: t('catalogHall.nav.services') });
@@ -56,7 +59,7 @@ function Header() {
         </Link>
         <nav className="tb-nav" aria-label={t('nav.skipNav')}>
           {links.map((l) => (
-            <NavLink key={l.to} to={l.to} className={({ isActive }) => (isActive ? 'active' : undefined)}>
+            <NavLink key={l.to} to={l.to} end={l.to === '/workbench'} className={({ isActive }) => (isActive ? 'active' : undefined)}>
               {l.label}
             </NavLink>
           ))}
@@ -64,6 +67,7 @@ function Header() {
         <div className="tb-header-right">
           <ActingForSelect />
           <LangSwitch className="tb-header-btn" />
+          {me?.kind === 'citizen' && <NotificationBell />}
           {!me && !loading && location.pathname !== '/login' && (
             <Button data-testid="header-login" className="tb-header-btn" icon={<UserOutlined />} onClick={() => navigate(`/login?next=${encodeURIComponent(location.pathname + location.search)}`)}>
               {t('catalogHall.nav.login')}

@@ -2,12 +2,16 @@ import type { Messages } from './zh-CN';
 import catalogHallEn from './catalog-hall.en';
 import catalogAdminEn from './catalog-admin.en';
 import formsEn from './forms.en';
+import applicationsHallEn from './applications-hall.en';
+import applicationsWorkbenchEn from './applications-workbench.en';
 
 /** English UI text. Must have exactly the keys of zh-CN.ts (the type checks it). */
 const en: Messages = {
   ...catalogHallEn,
   ...catalogAdminEn,
   ...formsEn,
+  ...applicationsHallEn,
+  ...applicationsWorkbenchEn,
   app: {
     portal: 'Yunlan Government Services · Tongban',
     slogan: 'One-stop government services: let the data travel, not the people',

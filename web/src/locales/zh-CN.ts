@@ -2,10 +2,14 @@
 import catalogHallZh from './catalog-hall.zh-CN';
 import catalogAdminZh from './catalog-admin.zh-CN';
 import formsZh from './forms.zh-CN';
+import applicationsHallZh from './applications-hall.zh-CN';
+import applicationsWorkbenchZh from './applications-workbench.zh-CN';
 const zhCN = {
   ...catalogHallZh,
   ...catalogAdminZh,
   ...formsZh,
+  ...applicationsHallZh,
+  ...applicationsWorkbenchZh,
   app: {
     portal: '云澜省政务服务网 · 通办',
     slogan: '一网通办 · 数据多跑路，群众少跑腿',

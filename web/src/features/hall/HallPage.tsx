@@ -10,6 +10,7 @@ import { useAsync } from '../../lib/useAsync';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHead } from '../../components/PageHead';
 import { HallCatalogPanel } from '../catalog/hall/HallCatalogPanel';
+import { HallApplicationsCard } from '../applications/hall/HallApplicationsCard';
 import { EnterpriseCard } from './EnterpriseCard';
 import { PersonDescriptions } from './PersonDescriptions';
 import { scopeLabel, useScopes } from './scopes';
@@ -173,6 +174,7 @@ export default function HallPage() {
       <Row gutter={16}>
         <Col xs={24} lg={16}>
           {me.actingFor && <EnterpriseCard key={me.actingFor.uscc} acting={me.actingFor} />}
+          <HallApplicationsCard />
           <Card
             title={
               <span className="tb-card-title">

@@ -14,6 +14,7 @@ import { PageHead } from '../../components/PageHead';
 import { RoleTags } from '../../components/RoleTags';
 import { PersonDescriptions } from '../hall/PersonDescriptions';
 import { LiveEvents } from './LiveEvents';
+import { QueueOverview } from './cases/QueueOverview';
 
 function DepartmentCard() {
   const { t } = useTranslation();
@@ -168,6 +169,7 @@ export default function WorkbenchPage() {
           <LiveEvents />
         </Col>
         <Col xs={24} xl={15}>
+          {hasRole(me, 'window_officer', 'reviewer') && <QueueOverview />}
           <PersonLookup />
         </Col>
       </Row>

@@ -1,0 +1,419 @@
+/**
+ * The applicant's side of online applications (docs/applications.md): prefill, drafts, material uploads, filing,
+ * my cases, a case, correction, rating, and the in-app notifications. Shapes mirror the server's schemas
+ * (src/modules/applications/applications.schemas.ts); the server is the authority.
+ */
+import { api, ApiError, type Page } from '../../../api';
+import type { FormDefinition, PrefillValue } from '../../../components/schema-form';
+import type { Guide, ItemDetail } from '../../catalog/types';
+
+const BASE = '/api/v1/applications';
+const enc = encodeURIComponent;
+type Opts = { signal?: AbortSignal };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Types
+
+export type CaseStatus = 'submitted' | 'correction' | 'not_accepted' | 'reviewing' | 'deciding' | 'concluded' | 'delivered';
+export const CASE_STATUSES: CaseStatus[] = ['submitted', 'correction', 'not_accepted', 'reviewing', 'deciding', 'concluded', 'delivered'];
+
+/** How a material is satisfied: uploaded, 免提交 by shared data (or a licence), 容缺 (later), or 不涉及. */
+export type MaterialBy = 'upload' | 'shared_data' | 'license' | 'deferred' | 'not_applicable';
+
+export interface MaterialFileRef {
+  sha256: string;
+  name: string;
+}
+
+/** One material as filed: `{ key, by, file? }`. */
+export interface MaterialAnswer {
+  key: string;
+  by: MaterialBy;
+  file?: MaterialFileRef;
+}
+
+/** A registry value for a form field with where it came from (免填报). `value` is null when the registry has none. */
+export interface PrefillEntry {
+  value: string | number | boolean | null;
+  sourceDepartment: string;
+  updatedAt: string;
+  locked: boolean;
+}
+
+export interface PrefillReply {
+  form: FormDefinition | null;
+  prefill: Record<string, PrefillEntry>;
+}
+
+export interface DraftSummary {
+  itemId: string;
+  itemName: string;
+  itemVersion: number;
+  updatedAt: string;
+}
+
+export interface Draft {
+  itemId: string;
+  itemVersion: number;
+  form: Record<string, unknown>;
+  materials: unknown[];
+  updatedAt: string;
+}
+
+/** POST /applications/files → 201 */
+export interface UploadedFile {
+  sha256: string;
+  name: string;
+  contentType: string;
+  size: number;
+}
+
+export interface SubmitBody {
+  itemId: string;
+  form: Record<string, unknown>;
+  materials: MaterialAnswer[];
+  receivingDepartmentId?: string;
+}
+
+export interface CaseSummary {
+  id: string;
+  caseNumber: string;
+  itemId: string;
+  itemVersion: number;
+  itemName: string;
+  departmentId: string;
+  receivingDepartmentId?: string | null;
+  applicantName: string;
+  applicantKind: string;
+  status: CaseStatus;
+  decision: 'approved' | 'refused' | string | null;
+  paused: boolean;
+  dueAt: string | null;
+  warning: boolean;
+  overdue: boolean;
+  submittedAt: string;
+  updatedAt: string;
+  rowVersion: number;
+}
+
+export interface CaseTask {
+  id: string;
+  step: string;
+  branch: string;
+  name: string;
+  departmentId: string;
+  role: string;
+  status: string;
+  claimedBy: string | null;
+  claimedAt: string | null;
+  outcome: string | null;
+  opinion: string | null;
+  completedBy: string | null;
+  completedAt: string | null;
+  createdAt: string;
+}
+
+export interface CaseEvent {
+  at: string;
+  actor: string;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  opinion: string | null;
+  details: unknown;
+}
+
+export interface Defect {
+  target: string;
+  reason: string;
+}
+
+export interface CorrectionRequest {
+  requestedAt: string;
+  answeredAt: string | null;
+  defects: Defect[];
+}
+
+export interface CaseDeadline {
+  dueAt: string;
+  legalDueAt: string | null;
+  elapsedFraction: number;
+  warning: boolean;
+  overdue: boolean;
+  paused: boolean;
+}
+
+export interface CaseTransfer {
+  id: string;
+  kind: 'materials' | 'result';
+  fromDepartmentId: string;
+  toDepartmentId: string;
+  method: 'online' | 'courier' | 'internal';
+  trackingNumber: string | null;
+  note: string | null;
+  status: 'in_transit' | 'received';
+  sentAt: string;
+  sentBy: string;
+  receivedAt: string | null;
+  receivedBy: string | null;
+}
+
+export const RATING_DIMENSIONS = ['efficiency', 'guideAccuracy', 'convenience', 'usability'] as const;
+export type RatingDimension = (typeof RATING_DIMENSIONS)[number];
+
+export interface CaseRating {
+  overall: number;
+  dimensions: Record<RatingDimension, number>;
+  comment: string | null;
+  ratedAt: string;
+  voided: boolean;
+}
+
+export interface CaseRectification {
+  id: string;
+  status: 'open' | 'appealed' | 'closed' | 'voided' | string;
+  dueAt: string;
+  overdue: boolean;
+}
+
+export interface CaseDetail {
+  case: CaseSummary;
+  implementationCode: string;
+  receivingDepartmentId: string | null;
+  form: Record<string, unknown>;
+  materials: unknown[];
+  tasks: CaseTask[];
+  timeline: CaseEvent[];
+  corrections: CorrectionRequest[];
+  deadline: CaseDeadline | null;
+  /** The parts below come with transfers and ratings; absent on an older server. */
+  transfers?: CaseTransfer[];
+  rating?: CaseRating | null;
+  rectification?: CaseRectification | null;
+  canRate?: boolean;
+}
+
+export interface RatingBody {
+  overall: number;
+  dimensions: Record<RatingDimension, number>;
+  comment?: string;
+}
+
+export interface CorrectionBody {
+  form: Record<string, unknown>;
+  materials: MaterialAnswer[];
+  expectedVersion: number;
+}
+
+export type NotificationKind =
+  | 'case.submitted'
+  | 'case.accepted'
+  | 'case.not_accepted'
+  | 'case.correction_requested'
+  | 'case.corrected'
+  | 'case.approved'
+  | 'case.refused'
+  | 'case.result_sent'
+  | 'case.delivered';
+
+export interface AppNotification {
+  id: string;
+  kind: NotificationKind | string;
+  params: Record<string, unknown>;
+  title: string;
+  link: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+/** The item's guide as the applications module reads it: the catalogue's guide plus its online form. */
+export type GuideWithForm = Guide & { form?: FormDefinition | null };
+export type ItemWithForm = Omit<ItemDetail, 'guide'> & { guide: GuideWithForm };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Helpers
+
+/** The material answers a draft or a case holds, checked item by item (anything malformed is dropped). */
+export function parseMaterialAnswers(list: unknown): MaterialAnswer[] {
+  if (!Array.isArray(list)) return [];
+  const out: MaterialAnswer[] = [];
+  for (const x of list) {
+    if (!x || typeof x !== 'object') continue;
+    const a = x as Record<string, unknown>;
+    if (typeof a.key !== 'string' || typeof a.by !== 'string') continue;
+    const f = a.file as Record<string, unknown> | undefined;
+    const file = f && typeof f.sha256 === 'string' && typeof f.name === 'string' ? { sha256: f.sha256, name: f.name } : undefined;
+    out.push({ key: a.key, by: a.by as MaterialBy, ...(file ? { file } : {}) });
+  }
+  return out;
+}
+
+/** Prefill entries the form renderer can use: those with a value. */
+export function usablePrefill(prefill: Record<string, PrefillEntry> | undefined, form: FormDefinition | null): Record<string, PrefillValue> {
+  const out: Record<string, PrefillValue> = {};
+  if (!prefill || !form) return out;
+  for (const [field, p] of Object.entries(prefill)) {
+    if (p.value === null || p.value === undefined || !Object.prototype.hasOwnProperty.call(form.schema.properties, field)) continue;
+    out[field] = { value: p.value, sourceDepartment: p.sourceDepartment, updatedAt: p.updatedAt, locked: p.locked };
+  }
+  return out;
+}
+
+/** A UUID for the Idempotency-Key header (crypto.randomUUID where the browser has it). */
+export function newIdempotencyKey(): string {
+  const c = globalThis.crypto;
+  if (c && typeof c.randomUUID === 'function') return c.randomUUID();
+  const b = new Uint8Array(16);
+  c.getRandomValues(b);
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Applications
+
+export const applicationsApi = {
+  prefill: (itemId: string, opts: Opts = {}) => api.get<PrefillReply>(`${BASE}/prefill`, { itemId }, opts),
+
+  drafts: (opts: Opts = {}) => api.get<{ items: DraftSummary[] }>(`${BASE}/drafts`, undefined, opts),
+  /** The draft of an item, or null when there is none (404 applications.draft_not_found). */
+  draft: async (itemId: string, opts: Opts = {}): Promise<Draft | null> => {
+    try {
+      return await api.get<Draft>(`${BASE}/drafts/${enc(itemId)}`, undefined, opts);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) return null;
+      throw e;
+    }
+  },
+  saveDraft: (itemId: string, body: { form: Record<string, unknown>; materials: MaterialAnswer[] }) => api.put<Draft>(`${BASE}/drafts/${enc(itemId)}`, body),
+  deleteDraft: (itemId: string) => api.del<unknown>(`${BASE}/drafts/${enc(itemId)}`),
+
+  /** 201 CaseDetail; 200 on a replay of the same key. */
+  submit: (body: SubmitBody, idempotencyKey: string, csrf: string | null) => request<CaseDetail>('POST', BASE, body, csrf, { 'idempotency-key': idempotencyKey }),
+  mine: (query: { limit?: number; cursor?: string | null }, opts: Opts = {}) => api.get<Page<CaseSummary>>(`${BASE}/mine`, { limit: query.limit, cursor: query.cursor ?? undefined }, opts),
+  getCase: (id: string, opts: Opts = {}) => api.get<CaseDetail>(`${BASE}/cases/${enc(id)}`, undefined, opts),
+  correct: (id: string, body: CorrectionBody) => api.post<CaseDetail>(`${BASE}/cases/${enc(id)}/correction`, body),
+  rate: (id: string, body: RatingBody) => api.post<CaseDetail>(`${BASE}/cases/${enc(id)}/rating`, body),
+};
+
+/** Where an uploaded (not yet filed) material can be looked at. */
+export const draftFileUrl = (sha256: string) => `${BASE}/files/${enc(sha256)}`;
+/** Where a material of a filed case can be looked at. */
+export const caseFileUrl = (caseId: string, sha256: string) => `${BASE}/cases/${enc(caseId)}/files/${enc(sha256)}`;
+
+// The shared JSON client sends no custom headers; filing needs the Idempotency-Key, so it goes through this with the
+// session's CSRF token (from useMe()).
+async function request<T>(method: string, path: string, body: unknown, csrf: string | null, headers: Record<string, string>): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: { accept: 'application/json', 'content-type': 'application/json', 'accept-language': document.documentElement.lang || 'zh-CN', ...(csrf ? { 'x-csrf-token': csrf } : {}), ...headers },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'The server could not be reached.');
+  }
+  const text = await res.text();
+  let data: unknown = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    data = null;
+  }
+  if (!res.ok) {
+    const e = (data as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
+    throw new ApiError(res.status, e?.code ?? `http.${res.status}`, e?.message ?? res.statusText, e?.details ?? null, res.headers.get('x-request-id'));
+  }
+  return data as T;
+}
+
+/** Save a draft while the page goes away (keepalive: the browser finishes the request after the page is gone). */
+export function saveDraftOnExit(itemId: string, body: { form: Record<string, unknown>; materials: MaterialAnswer[] }, csrf: string | null): void {
+  try {
+    void fetch(`${BASE}/drafts/${enc(itemId)}`, {
+      method: 'PUT',
+      credentials: 'same-origin',
+      keepalive: true,
+      headers: { accept: 'application/json', 'content-type': 'application/json', ...(csrf ? { 'x-csrf-token': csrf } : {}) },
+      body: JSON.stringify(body),
+    }).catch(() => undefined);
+  } catch {
+    /* nothing more can be done while the page unloads */
+  }
+}
+
+export interface UploadHandle {
+  promise: Promise<UploadedFile>;
+  abort: () => void;
+}
+
+export const MATERIAL_TYPES: Record<string, string> = { pdf: 'application/pdf', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg' };
+export const MATERIAL_ACCEPT = '.pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg';
+export const MATERIAL_MAX_BYTES = 10 * 1024 * 1024;
+
+/** Upload a material (raw body, content type of the file, URI-encoded x-file-name) with progress (fetch has none). */
+export function uploadMaterial(file: File, csrf: string | null, onProgress: (fraction: number) => void): UploadHandle {
+  const ext = file.name.split('.').pop()?.toLowerCase() ?? '';
+  const type = MATERIAL_TYPES[ext] || file.type || 'application/octet-stream';
+  const xhr = new XMLHttpRequest();
+  const promise = new Promise<UploadedFile>((resolve, reject) => {
+    xhr.open('POST', `${BASE}/files`);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('content-type', type);
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('x-file-name', enc(file.name));
+    if (csrf) xhr.setRequestHeader('x-csrf-token', csrf);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'network', 'The server could not be reached.'));
+    xhr.onabort = () => reject(new DOMException('aborted', 'AbortError'));
+    xhr.onload = () => {
+      let data: unknown = null;
+      try {
+        data = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch {
+        data = null;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        onProgress(1);
+        resolve(data as UploadedFile);
+        return;
+      }
+      const e = (data as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
+      reject(new ApiError(xhr.status, e?.code ?? `http.${xhr.status}`, e?.message ?? xhr.statusText, e?.details ?? null, xhr.getResponseHeader('x-request-id')));
+    };
+    xhr.send(file);
+  });
+  return { promise, abort: () => xhr.abort() };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Notifications
+
+const NOTES = '/api/v1/notifications';
+
+export const notificationsApi = {
+  list: (query: { limit?: number; cursor?: string | null; unreadOnly?: boolean }, opts: Opts = {}) =>
+    api.get<Page<AppNotification>>(NOTES, { limit: query.limit, cursor: query.cursor ?? undefined, unreadOnly: query.unreadOnly ? true : undefined }, opts),
+  /** The unread count; quiet about an ended session (the next real action sends the user to log in). */
+  unreadCount: async (opts: Opts = {}): Promise<number> => {
+    const r = await api.get<unknown>(`${NOTES}/unread-count`, undefined, { ...opts, noAuthRedirect: true });
+    if (typeof r === 'number') return r;
+    const o = (r ?? {}) as Record<string, unknown>;
+    const n = o.count ?? o.unread ?? o.unreadCount;
+    return typeof n === 'number' ? n : 0;
+  },
+  markRead: (id: string) => api.post<unknown>(`${NOTES}/${enc(id)}/read`, {}),
+  markAllRead: () => api.post<unknown>(`${NOTES}/read-all`, {}),
+};
+
+/** Pages that change what is read tell the bell, so its count follows at once. */
+export const NOTIFICATIONS_CHANGED = 'tongban:notifications-changed';
+export function notifyNotificationsChanged(): void {
+  window.dispatchEvent(new Event(NOTIFICATIONS_CHANGED));
+}

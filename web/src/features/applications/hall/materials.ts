@@ -1,0 +1,138 @@
+/**
+ * The applicant's answers for the guide's materials: what each material allows (upload, 免提交 by shared data,
+ * 容缺 later, 不涉及), the state the editor keeps, the answers filed, the browser's check, and the server's
+ * material problems put back on their materials.
+ */
+import { ApiError } from '../../../api';
+import type { Material } from '../../catalog/types';
+import type { MaterialAnswer, MaterialBy, MaterialFileRef } from './api';
+import { fill, msgs } from './ui';
+
+export interface MaterialFile extends MaterialFileRef {
+  size?: number;
+  contentType?: string;
+}
+
+export interface MaterialState {
+  /** null: not chosen yet (a conditional material the applicant has not said applies or not). */
+  by: MaterialBy | null;
+  file: MaterialFile | null;
+}
+
+export type MaterialsState = Record<string, MaterialState>;
+
+/** What the applicant may do for a material. */
+export function materialOptions(m: Material): MaterialBy[] {
+  const out: MaterialBy[] = [];
+  if (m.substitutes.some((s) => s.kind === 'shared_data')) out.push('shared_data');
+  out.push('upload');
+  if (m.necessity === 'deferrable') out.push('deferred');
+  if (m.necessity === 'conditional') out.push('not_applicable');
+  return out;
+}
+
+/** Required, deferrable and conditional materials need an answer; anything else the guide may list is optional. */
+const isOptional = (m: Material) => !['required', 'deferrable', 'conditional'].includes(m.necessity);
+
+function defaultState(m: Material): MaterialState {
+  if (m.substitutes.some((s) => s.kind === 'shared_data')) return { by: 'shared_data', file: null };
+  if (m.necessity === 'conditional') return { by: null, file: null };
+  return { by: 'upload', file: null };
+}
+
+/**
+ * The editor's state for a guide's materials, from saved answers (a draft, a filed case) where they still fit the
+ * guide. `dropped` says whether saved answers no longer fitted (the guide changed since).
+ */
+export function initialMaterials(materials: Material[], saved: MaterialAnswer[] = []): { state: MaterialsState; dropped: boolean } {
+  const state: MaterialsState = {};
+  const byKey = new Map(saved.map((a) => [a.key, a]));
+  let dropped = saved.some((a) => !materials.some((m) => m.key === a.key));
+  for (const m of materials) {
+    const a = byKey.get(m.key);
+    if (a && materialOptions(m).includes(a.by)) state[m.key] = { by: a.by, file: a.by === 'upload' && a.file ? { ...a.file } : null };
+    else {
+      if (a) dropped = true;
+      state[m.key] = defaultState(m);
+    }
+  }
+  return { state, dropped };
+}
+
+/** Everything chosen so far, for the draft (not checked: a draft may be incomplete). */
+export function draftAnswers(materials: Material[], state: MaterialsState): MaterialAnswer[] {
+  const out: MaterialAnswer[] = [];
+  for (const m of materials) {
+    const s = state[m.key];
+    if (!s?.by) continue;
+    out.push({ key: m.key, by: s.by, ...(s.by === 'upload' && s.file ? { file: { sha256: s.file.sha256, name: s.file.name } } : {}) });
+  }
+  return out;
+}
+
+/** The answers to file, in guide order: an upload without a file is left out (the check says so first). */
+export function filedAnswers(materials: Material[], state: MaterialsState): MaterialAnswer[] {
+  return draftAnswers(materials, state).filter((a) => a.by !== 'upload' || a.file);
+}
+
+/** The browser's check of the materials: by key, what is missing. */
+export function checkMaterialAnswers(materials: Material[], state: MaterialsState, uploading: ReadonlySet<string>): Record<string, string> {
+  const m0 = msgs().materials;
+  const out: Record<string, string> = {};
+  for (const m of materials) {
+    const s = state[m.key];
+    if (uploading.has(m.key)) {
+      out[m.key] = fill(m0.stillUploading, { name: m.name });
+      continue;
+    }
+    if (!s?.by) {
+      if (m.necessity === 'conditional') out[m.key] = fill(m0.needChoice, { name: m.name });
+      continue;
+    }
+    if (s.by === 'upload' && !s.file && !isOptional(m)) {
+      out[m.key] = fill(m.necessity === 'deferrable' ? m0.needUploadOrDefer : m0.needUpload, { name: m.name });
+    }
+  }
+  return out;
+}
+
+/** A server reason about a material in the reader's words (the server writes them in English with the name). */
+function reasonText(reason: string, m: Material | undefined): string {
+  const e = msgs().materials.serverErrors;
+  const name = m?.name ?? '';
+  if (/is required$/.test(reason)) return fill(e.required, { name });
+  if (/^upload .* first/.test(reason)) return fill(e.uploadFirst, { name });
+  if (/no such uploaded file/.test(reason)) return fill(e.fileMissing, { name });
+  if (/cannot be replaced by shared data/.test(reason)) return fill(e.noSharedData, { name });
+  if (/cannot be supplied later/.test(reason)) return fill(e.notDeferrable, { name });
+  if (/is always needed/.test(reason)) return fill(e.alwaysNeeded, { name });
+  if (/electronic licences cannot/.test(reason)) return fill(e.licenseNotYet, { name });
+  if (/no such material|answered twice/.test(reason)) return e.unknown;
+  return fill(e.other, { name, reason });
+}
+
+/**
+ * The server's material problems (`materials.2.file`, `materials.2.by`, `materials`) by material key, using the
+ * keys in the order they were sent; problems that name no material go to `general`.
+ */
+export function serverMaterialErrors(err: unknown, materials: Material[], sentKeys: string[]): { byKey: Record<string, string>; general: string[] } {
+  const byKey: Record<string, string> = {};
+  const general: string[] = [];
+  if (!(err instanceof ApiError)) return { byKey, general };
+  for (const p of err.fieldProblems) {
+    const path = p.field.replace(/^\//, '').replace(/\//g, '.');
+    if (!path.startsWith('materials')) continue;
+    const idx = /^materials\.(\d+)/.exec(path);
+    const key = idx ? sentKeys[Number(idx[1])] : undefined;
+    if (key) {
+      const m = materials.find((x) => x.key === key);
+      byKey[key] ??= reasonText(p.reason, m);
+      continue;
+    }
+    // "「name」 is required" without an index: find the material by its name
+    const named = materials.find((m) => p.reason.includes(`「${m.name}」`));
+    if (named) byKey[named.key] ??= reasonText(p.reason, named);
+    else general.push(reasonText(p.reason, undefined));
+  }
+  return { byKey, general };
+}
