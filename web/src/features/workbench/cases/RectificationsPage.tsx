@@ -318,7 +318,7 @@ export default function RectificationsPage() {
         confirmLoading={busy}
         okText={t('appWorkbench.actions.submit')}
         cancelText={t('appWorkbench.actions.cancel')}
-        okButtonProps={{ 'data-testid': 'action-submit' } as object}
+        okButtonProps={{ 'data-testid': 'action-submit' } as React.ComponentProps<typeof Button>}
         destroyOnHidden
         width={600}
       >

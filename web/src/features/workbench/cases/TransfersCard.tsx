@@ -205,7 +205,7 @@ export function TransfersCard({ detail, onUpdated, onConflict, reload }: { detai
         confirmLoading={busy === 'send'}
         okText={t('appWorkbench.actions.submit')}
         cancelText={t('appWorkbench.actions.cancel')}
-        okButtonProps={{ 'data-testid': 'action-submit' } as object}
+        okButtonProps={{ 'data-testid': 'action-submit' } as React.ComponentProps<typeof Button>}
         destroyOnHidden
       >
         <CaseErrorAlert
