@@ -62,6 +62,69 @@ export function withQuery(path: string, query?: Query): string {
   return s ? `${path}${path.includes('?') ? '&' : '?'}${s}` : path;
 }
 
+/** A reply body as JSON: null when it is empty or not JSON. */
+function parseBody(text: string): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** The platform's error shape `{ error: { code, message, details } }` of a failed reply as an ApiError. */
+function errorFromReply(status: number, statusText: string, data: unknown, requestId: string | null): ApiError {
+  const e = (data as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
+  return new ApiError(status, e?.code ?? `http.${status}`, e?.message ?? statusText, e?.details ?? null, requestId);
+}
+
+/**
+ * The body of a reply to a fetch made outside `request` (raw bodies, extra headers): the JSON on success, else the
+ * same ApiError the shared client throws (without the shared client's listener and login redirect).
+ */
+export async function readReply<T>(res: Response): Promise<T> {
+  const data = parseBody(await res.text());
+  if (!res.ok) throw errorFromReply(res.status, res.statusText, data, res.headers.get('x-request-id'));
+  return data as T;
+}
+
+export interface UploadHandle<T> {
+  promise: Promise<T>;
+  abort: () => void;
+}
+
+/**
+ * POST raw bytes with progress (fetch has no upload progress). Errors come back as the same ApiError the JSON
+ * client throws, so pages show them the same way; an abort rejects with an AbortError.
+ */
+export function uploadWithProgress<T>(url: string, body: Blob, contentType: string, csrf: string | null, onProgress: (fraction: number) => void, headers: Record<string, string> = {}): UploadHandle<T> {
+  const xhr = new XMLHttpRequest();
+  const promise = new Promise<T>((resolve, reject) => {
+    xhr.open('POST', url);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('content-type', contentType);
+    xhr.setRequestHeader('accept', 'application/json');
+    if (csrf) xhr.setRequestHeader('x-csrf-token', csrf);
+    for (const [k, v] of Object.entries(headers)) xhr.setRequestHeader(k, v);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'network', 'The server could not be reached.'));
+    xhr.onabort = () => reject(new DOMException('aborted', 'AbortError'));
+    xhr.onload = () => {
+      const data = parseBody(xhr.responseText);
+      if (xhr.status >= 200 && xhr.status < 300) {
+        onProgress(1);
+        resolve(data as T);
+        return;
+      }
+      reject(errorFromReply(xhr.status, xhr.statusText, data, xhr.getResponseHeader('x-request-id')));
+    };
+    xhr.send(body);
+  });
+  return { promise, abort: () => xhr.abort() };
+}
+
 export interface RequestOptions {
   query?: Query;
   body?: unknown;
@@ -94,20 +157,10 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
     throw new ApiError(0, 'network', 'The server could not be reached.');
   }
 
-  const requestId = res.headers.get('x-request-id');
-  const text = await res.text();
-  let data: unknown = null;
-  if (text) {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      data = null;
-    }
-  }
+  const data = parseBody(await res.text());
 
   if (!res.ok) {
-    const e = (data as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
-    const error = new ApiError(res.status, e?.code ?? `http.${res.status}`, e?.message ?? res.statusText, e?.details ?? null, requestId);
+    const error = errorFromReply(res.status, res.statusText, data, res.headers.get('x-request-id'));
     try {
       errorListener?.(error);
     } catch {

@@ -3,7 +3,7 @@
  * ones (search, guides, vocab, files) work logged out; management ones need a department_admin / platform_admin
  * session. All errors are ApiError (code, message, details) like the rest of the app.
  */
-import { api, ApiError, fetchAll, withQuery, type Me, type Page } from '../../api';
+import { api, ApiError, fetchAll, readReply, withQuery, type Me, type Page } from '../../api';
 import { currentLang } from '../../i18n';
 import type {
   BasicItem, BasicItemListQuery, CatalogFile, CatalogVocab, CreateBasicItemBody, CreateItemBody, FileRef, ImportJob,
@@ -152,7 +152,7 @@ export function updateBasicItem(code: string, body: UpdateBasicItemBody): Promis
 }
 
 // Raw (non-JSON-encoded) bodies: the shared client only sends JSON, so these do their own fetch with the session's
-// CSRF token (from /auth/me) and turn the platform's error shape into ApiError the same way.
+// CSRF token (from /auth/me) and read the reply with the shared client's readReply (the same ApiError).
 
 async function rawPost<T>(path: string, body: BodyInit, headers: Record<string, string>, signal?: AbortSignal): Promise<T> {
   const me = await api.get<Me>('/api/v1/auth/me', undefined, { signal });
@@ -169,18 +169,7 @@ async function rawPost<T>(path: string, body: BodyInit, headers: Record<string, 
     if ((err as Error).name === 'AbortError') throw err;
     throw new ApiError(0, 'network', 'The server could not be reached.');
   }
-  const text = await res.text();
-  let data: unknown = null;
-  try {
-    data = text ? JSON.parse(text) : null;
-  } catch {
-    data = null;
-  }
-  if (!res.ok) {
-    const e = (data as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
-    throw new ApiError(res.status, e?.code ?? `http.${res.status}`, e?.message ?? res.statusText, e?.details ?? null, res.headers.get('x-request-id'));
-  }
-  return data as T;
+  return readReply<T>(res);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, App, Breadcrumb, Button, Card, Collapse, Popconfirm, Result, Skeleton, Space, Tag, Tooltip } from 'antd';
+import { Alert, App, Breadcrumb, Button, Card, Collapse, Popconfirm, Skeleton, Space, Tag, Tooltip } from 'antd';
 import { AuditOutlined, ClockCircleOutlined, DeleteOutlined, FileTextOutlined, SaveOutlined, SendOutlined, TeamOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -17,10 +17,10 @@ import {
 } from './api';
 import { ApplicantCheck, applicantMismatch } from './ApplicantCheck';
 import { DraftStatus } from './DraftStatus';
-import { checkMaterialAnswers, draftAnswers, filedAnswers, initialMaterials, serverMaterialErrors, type MaterialsState, type MaterialState } from './materials';
+import { checkMaterialAnswers, draftAnswers, filedAnswers, initialMaterials, serverMaterialErrors, useMaterialsEditing, type MaterialState } from './materials';
 import { MaterialsEditor } from './MaterialsEditor';
 import { ReceivingPicker } from './ReceivingPicker';
-import { AppErrorAlert, appErrorText, colon, useDepartmentName } from './ui';
+import { AppErrorAlert, appErrorText, colon, NotFoundResult, useDepartmentName } from './ui';
 import { useDraftAutosave } from './useDraftAutosave';
 import './applications-hall.css';
 
@@ -87,17 +87,7 @@ function ApplyLoader({ itemId }: { itemId: string }) {
   }, [itemId]);
 
   if (data.error instanceof ApiError && data.error.status === 404) {
-    return (
-      <Result
-        status="404"
-        title={t('applicationsHall.apply.notPublished')}
-        extra={
-          <Link to="/services">
-            <Button type="primary">{t('applicationsHall.apply.backToServices')}</Button>
-          </Link>
-        }
-      />
-    );
+    return <NotFoundResult title={t('applicationsHall.apply.notPublished')} backTo="/services" backText={t('applicationsHall.apply.backToServices')} />;
   }
   if (data.error) return <AppErrorAlert error={data.error} title={t('applicationsHall.apply.loadFailed')} onRetry={data.reload} />;
   if (!data.data) {
@@ -140,11 +130,9 @@ function ApplyEditor({ itemId, loaded }: { itemId: string; loaded: Loaded }) {
   }, []);
 
   const [form, setForm] = useState<Record<string, unknown>>(start.form);
-  const [mats, setMats] = useState<MaterialsState>(start.materials);
-  const [uploading, setUploading] = useState<ReadonlySet<string>>(() => new Set());
+  const { mats, setMats, uploading, setUploadingKey, serverMatErrors, setServerMatErrors, changeMaterial: editMaterial } = useMaterialsEditing(start.materials);
   const [attempted, setAttempted] = useState(false);
   const [formErrors, setFormErrors] = useState<SchemaFormError[] | undefined>(undefined);
-  const [serverMatErrors, setServerMatErrors] = useState<Record<string, string>>({});
   const [generalErrors, setGeneralErrors] = useState<string[]>([]);
   const [receivingError, setReceivingError] = useState<string | undefined>(undefined);
   const [submitError, setSubmitError] = useState<unknown>(null);
@@ -188,23 +176,9 @@ function ApplyEditor({ itemId, loaded }: { itemId: string; loaded: Loaded }) {
   }
 
   function changeMaterial(key: string, next: MaterialState) {
-    setMats((old) => ({ ...old, [key]: next }));
-    setServerMatErrors((old) => {
-      if (!(key in old)) return old;
-      const { [key]: _gone, ...rest } = old;
-      return rest;
-    });
+    editMaterial(key, next);
     autosave.schedule();
   }
-
-  const setUploadingKey = useCallback((key: string, on: boolean) => {
-    setUploading((old) => {
-      const next = new Set(old);
-      if (on) next.add(key);
-      else next.delete(key);
-      return next;
-    });
-  }, []);
 
   async function discard() {
     await autosave.block();

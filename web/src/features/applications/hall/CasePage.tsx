@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo } from 'react';
-import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Result, Row, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Row, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import {
   CheckCircleOutlined, CloseCircleOutlined, EyeOutlined, FileDoneOutlined, FileTextOutlined, HistoryOutlined, NodeIndexOutlined,
@@ -17,13 +17,12 @@ import { pathLabel } from '../../../components/schema-form/shared';
 import { getItem, getItemVersion } from '../../catalog/api';
 import type { Material } from '../../catalog/types';
 import { timeLimitText } from '../../catalog/hall/format';
-import {
-  applicationsApi, caseFileUrl, parseMaterialAnswers, usablePrefill, type CaseDetail, type CaseTransfer, type ItemWithForm, type MaterialAnswer,
-} from './api';
+import type { CaseDetail, CaseTransfer, MaterialAnswer } from '../types';
+import { applicationsApi, caseFileUrl, parseMaterialAnswers, usablePrefill, type ItemWithForm } from './api';
 import { CaseHistory, CaseSteps, DeadlineBlock } from './CaseProgress';
 import { CorrectionCard, defectKind } from './CorrectionCard';
 import { RatingCard } from './RatingCard';
-import { AppErrorAlert, colon, msgs, StatusTag } from './ui';
+import { AppErrorAlert, CardTitle, colon, msgs, NotFoundResult, StatusTag } from './ui';
 import './applications-hall.css';
 
 /** The guide version the case was filed under (published or retired versions are public), else the current one. */
@@ -198,17 +197,7 @@ export default function CasePage() {
   }, [ready, hash]);
 
   if (c.error instanceof ApiError && (c.error.status === 404 || c.error.status === 403)) {
-    return (
-      <Result
-        status="404"
-        title={t('applicationsHall.case.notFound')}
-        extra={
-          <Link to="/hall/cases">
-            <Button type="primary">{t('applicationsHall.case.backToList')}</Button>
-          </Link>
-        }
-      />
-    );
+    return <NotFoundResult title={t('applicationsHall.case.notFound')} backTo="/hall/cases" backText={t('applicationsHall.case.backToList')} />;
   }
   if (c.error) return <AppErrorAlert error={c.error} title={t('applicationsHall.case.loadFailed')} onRetry={c.reload} />;
   if (!detail) {
@@ -277,7 +266,7 @@ export default function CasePage() {
       <ResultBanner detail={detail} />
       {guide.error ? <Alert type="warning" showIcon className="app-block" title={t('applicationsHall.case.noGuide')} /> : null}
 
-      <Card className="app-card app-block" title={<span className="tb-card-title"><NodeIndexOutlined /> {t('applicationsHall.case.progress')}</span>}>
+      <Card className="app-card app-block" title={<CardTitle icon={<NodeIndexOutlined />}>{t('applicationsHall.case.progress')}</CardTitle>}>
         <CaseSteps detail={detail} />
       </Card>
 
@@ -308,7 +297,7 @@ export default function CasePage() {
         <Col xs={24} lg={16}>
           {/* while correcting, the form is edited in the correction card above (one form on the page: ids stay unique) */}
           {!(needsCorrection && def) && (
-            <Card className="app-card app-block" title={<span className="tb-card-title"><FileDoneOutlined /> {t('applicationsHall.case.form')}</span>} data-testid="case-form">
+            <Card className="app-card app-block" title={<CardTitle icon={<FileDoneOutlined />}>{t('applicationsHall.case.form')}</CardTitle>} data-testid="case-form">
               {guide.loading ? (
                 <Skeleton active paragraph={{ rows: 6 }} />
               ) : def ? (
@@ -321,7 +310,7 @@ export default function CasePage() {
             </Card>
           )}
 
-          <Card className="app-card app-block" title={<span className="tb-card-title"><FileTextOutlined /> {t('applicationsHall.case.materials')}</span>}>
+          <Card className="app-card app-block" title={<CardTitle icon={<FileTextOutlined />}>{t('applicationsHall.case.materials')}</CardTitle>}>
             {guide.loading ? <Skeleton active paragraph={{ rows: 4 }} /> : <MaterialsTable detail={detail} materials={materials} />}
           </Card>
 
@@ -364,12 +353,12 @@ export default function CasePage() {
             </div>
           )}
           {showTransfers && (
-            <Card className="app-card app-block" title={<span className="tb-card-title"><SendOutlined /> {t('applicationsHall.transfers.title')}</span>} data-testid="case-transfers-card">
+            <Card className="app-card app-block" title={<CardTitle icon={<SendOutlined />}>{t('applicationsHall.transfers.title')}</CardTitle>} data-testid="case-transfers-card">
               <Typography.Paragraph className="tb-muted app-small">{t('applicationsHall.transfers.intro')}</Typography.Paragraph>
               <TransfersBlock detail={detail} />
             </Card>
           )}
-          <Card className="app-card app-block" title={<span className="tb-card-title"><HistoryOutlined /> {t('applicationsHall.case.history')}</span>}>
+          <Card className="app-card app-block" title={<CardTitle icon={<HistoryOutlined />}>{t('applicationsHall.case.history')}</CardTitle>}>
             <CaseHistory detail={detail} targetLabel={targetLabel} />
           </Card>
         </Col>

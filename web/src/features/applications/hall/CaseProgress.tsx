@@ -5,7 +5,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { fmtDateTime } from '../../../lib/format';
-import type { CaseDetail, CaseEvent } from './api';
+import type { CaseDetail, CaseEvent } from '../types';
 import { colon, msgs } from './ui';
 
 type StepStatus = 'wait' | 'process' | 'finish' | 'error';

@@ -9,7 +9,8 @@ import { Pager } from '../../../components/Pager';
 import { fmtDateTime } from '../../../lib/format';
 import { useCursorPages } from '../../../lib/cursor';
 import { useAsync, type AsyncState } from '../../../lib/useAsync';
-import { applicationsApi, type CaseSummary, type DraftSummary } from './api';
+import { applicationsApi, type DraftSummary } from './api';
+import type { CaseSummary } from '../types';
 import { AppErrorAlert, appErrorText, DeadlineCell, StatusTag } from './ui';
 import './applications-hall.css';
 

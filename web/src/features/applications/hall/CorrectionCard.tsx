@@ -8,10 +8,11 @@ import { currentLang } from '../../../i18n';
 import { fmtDateTime } from '../../../lib/format';
 import { applyPrefill, SchemaForm, type FormDefinition, type PrefillValue, type SchemaFormError, type SchemaFormHandle } from '../../../components/schema-form';
 import type { Material } from '../../catalog/types';
-import { applicationsApi, caseFileUrl, draftFileUrl, notifyNotificationsChanged, parseMaterialAnswers, type CaseDetail, type Defect } from './api';
-import { checkMaterialAnswers, filedAnswers, initialMaterials, serverMaterialErrors, type MaterialsState, type MaterialState } from './materials';
+import type { CaseDetail, Defect } from '../types';
+import { applicationsApi, caseFileUrl, draftFileUrl, notifyNotificationsChanged, parseMaterialAnswers } from './api';
+import { checkMaterialAnswers, filedAnswers, initialMaterials, serverMaterialErrors, useMaterialsEditing } from './materials';
 import { MaterialsEditor } from './MaterialsEditor';
-import { AppErrorAlert } from './ui';
+import { AppErrorAlert, CardTitle } from './ui';
 
 /** Where a defect points: a material (by key), a form field (by path), or the application as a whole. */
 export function defectKind(target: string, def: FormDefinition | null, materials: Material[]): { kind: 'material'; key: string } | { kind: 'field'; path: string } | { kind: 'other' } {
@@ -53,11 +54,9 @@ export function CorrectionCard({ detail, def, materials, prefill, targetLabel, o
   const previewUrl = useCallback((sha: string) => (caseFiles.has(sha) ? caseFileUrl(detail.case.id, sha) : draftFileUrl(sha)), [caseFiles, detail.case.id]);
 
   const [form, setForm] = useState<Record<string, unknown>>(() => (def ? applyPrefill(def, detail.form ?? {}, prefill) : {}));
-  const [mats, setMats] = useState<MaterialsState>(() => initialMaterials(materials, parseMaterialAnswers(detail.materials)).state);
-  const [uploading, setUploading] = useState<ReadonlySet<string>>(() => new Set());
+  const { mats, uploading, setUploadingKey, serverMatErrors, setServerMatErrors, changeMaterial } = useMaterialsEditing(() => initialMaterials(materials, parseMaterialAnswers(detail.materials)).state);
   const [attempted, setAttempted] = useState(false);
   const [formErrors, setFormErrors] = useState<SchemaFormError[] | undefined>(grouped.fieldErrors.length ? grouped.fieldErrors : undefined);
-  const [serverMatErrors, setServerMatErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const formRef = useRef<SchemaFormHandle>(null);
@@ -74,24 +73,6 @@ export function CorrectionCard({ detail, def, materials, prefill, targetLabel, o
     return out;
   };
   const matErrors = { ...(attempted ? checkAll() : {}), ...serverMatErrors };
-
-  const setUploadingKey = useCallback((key: string, on: boolean) => {
-    setUploading((old) => {
-      const next = new Set(old);
-      if (on) next.add(key);
-      else next.delete(key);
-      return next;
-    });
-  }, []);
-
-  function changeMaterial(key: string, next: MaterialState) {
-    setMats((old) => ({ ...old, [key]: next }));
-    setServerMatErrors((old) => {
-      if (!(key in old)) return old;
-      const { [key]: _gone, ...rest } = old;
-      return rest;
-    });
-  }
 
   async function submit() {
     setError(null);
@@ -141,11 +122,7 @@ export function CorrectionCard({ detail, def, materials, prefill, targetLabel, o
       id="correction"
       className="app-card app-correction"
       data-testid="correction-card"
-      title={
-        <span className="tb-card-title">
-          <EditOutlined /> {t('applicationsHall.correction.title')}
-        </span>
-      }
+      title={<CardTitle icon={<EditOutlined />}>{t('applicationsHall.correction.title')}</CardTitle>}
     >
       <Alert
         type="warning"

@@ -6,7 +6,7 @@ import { useMe } from '../../../auth';
 import { fmtDate } from '../../../lib/format';
 import { useAsync } from '../../../lib/useAsync';
 import { applicationsApi } from './api';
-import { AppErrorAlert, DeadlineCell, StatusTag } from './ui';
+import { AppErrorAlert, CardTitle, DeadlineCell, StatusTag } from './ui';
 import './applications-hall.css';
 
 const RECENT = 4;
@@ -25,11 +25,7 @@ export function HallApplicationsCard() {
       className="app-hall-card"
       style={{ marginBottom: 16 }}
       data-testid="hall-my-cases"
-      title={
-        <span className="tb-card-title">
-          <SolutionOutlined /> {t('applicationsHall.hallCard.title')}
-        </span>
-      }
+      title={<CardTitle icon={<SolutionOutlined />}>{t('applicationsHall.hallCard.title')}</CardTitle>}
       extra={
         <Space size={4}>
           <Link to="/hall/cases?tab=drafts" data-testid="hall-drafts-link">

@@ -8,7 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { fileUrl } from '../../catalog/api';
 import type { Material } from '../../catalog/types';
 import { fileSize } from '../../catalog/hall/format';
-import { draftFileUrl, MATERIAL_ACCEPT, MATERIAL_MAX_BYTES, MATERIAL_TYPES, uploadMaterial, type MaterialBy } from './api';
+import type { MaterialBy } from '../types';
+import { draftFileUrl, MATERIAL_ACCEPT, MATERIAL_MAX_BYTES, MATERIAL_TYPES, uploadMaterial } from './api';
 import { materialOptions, type MaterialFile, type MaterialsState, type MaterialState } from './materials';
 import { appErrorText, quoteList } from './ui';
 

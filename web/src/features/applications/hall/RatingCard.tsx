@@ -4,8 +4,9 @@ import { StarOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api';
 import { fmtDate, fmtDateTime } from '../../../lib/format';
-import { applicationsApi, RATING_DIMENSIONS, type CaseDetail, type RatingDimension } from './api';
-import { AppErrorAlert, msgs, useDepartmentName } from './ui';
+import { RATING_DIMENSIONS, type CaseDetail, type RatingDimension } from '../types';
+import { applicationsApi } from './api';
+import { AppErrorAlert, CardTitle, msgs, useDepartmentName } from './ui';
 
 const COMMENT_MAX = 500;
 /** 不满意 / 非常不满意: the department must put it right, so the applicant says why. */
@@ -49,11 +50,7 @@ export function RatingCard({ detail, onRated }: { detail: CaseDetail; onRated: (
         id="rating"
         className="app-card"
         data-testid="rating-card"
-        title={
-          <span className="tb-card-title">
-            <StarOutlined /> {t('applicationsHall.rating.yours')}
-          </span>
-        }
+        title={<CardTitle icon={<StarOutlined />}>{t('applicationsHall.rating.yours')}</CardTitle>}
       >
         {rating.voided && <Alert type="info" showIcon className="app-block" title={t('applicationsHall.rating.voided')} />}
         <div className={rating.voided ? 'app-rating-voided' : undefined} data-testid="rating-shown">
@@ -119,11 +116,7 @@ export function RatingCard({ detail, onRated }: { detail: CaseDetail; onRated: (
       id="rating"
       className="app-card app-rating"
       data-testid="rating-card"
-      title={
-        <span className="tb-card-title">
-          <StarOutlined /> {t('applicationsHall.rating.title')}
-        </span>
-      }
+      title={<CardTitle icon={<StarOutlined />}>{t('applicationsHall.rating.title')}</CardTitle>}
     >
       <Typography.Paragraph className="tb-muted">{t('applicationsHall.rating.intro')}</Typography.Paragraph>
       <RateRow label={t('applicationsHall.rating.overall')} value={overall} onChange={setOverallAndFill} testId="rating-overall" />

@@ -3,34 +3,17 @@
  * my cases, a case, correction, rating, and the in-app notifications. Shapes mirror the server's schemas
  * (src/modules/applications/applications.schemas.ts); the server is the authority.
  */
-import { api, ApiError, type Page } from '../../../api';
+import { api, ApiError, readReply, uploadWithProgress, type Page, type UploadHandle } from '../../../api';
 import type { FormDefinition, PrefillValue } from '../../../components/schema-form';
 import type { Guide, ItemDetail } from '../../catalog/types';
+import type { CaseDetail, CaseSummary, MaterialAnswer, MaterialBy, RatingBody } from '../types';
 
 const BASE = '/api/v1/applications';
 const enc = encodeURIComponent;
 type Opts = { signal?: AbortSignal };
 
 // ---------------------------------------------------------------------------------------------------------------
-// Types
-
-export type CaseStatus = 'submitted' | 'correction' | 'not_accepted' | 'reviewing' | 'deciding' | 'concluded' | 'delivered';
-export const CASE_STATUSES: CaseStatus[] = ['submitted', 'correction', 'not_accepted', 'reviewing', 'deciding', 'concluded', 'delivered'];
-
-/** How a material is satisfied: uploaded, 免提交 by shared data (or a licence), 容缺 (later), or 不涉及. */
-export type MaterialBy = 'upload' | 'shared_data' | 'license' | 'deferred' | 'not_applicable';
-
-export interface MaterialFileRef {
-  sha256: string;
-  name: string;
-}
-
-/** One material as filed: `{ key, by, file? }`. */
-export interface MaterialAnswer {
-  key: string;
-  by: MaterialBy;
-  file?: MaterialFileRef;
-}
+// Types (the case resources themselves are in ../types, shared with the officers' workbench)
 
 /** A registry value for a form field with where it came from (免填报). `value` is null when the registry has none. */
 export interface PrefillEntry {
@@ -73,130 +56,6 @@ export interface SubmitBody {
   form: Record<string, unknown>;
   materials: MaterialAnswer[];
   receivingDepartmentId?: string;
-}
-
-export interface CaseSummary {
-  id: string;
-  caseNumber: string;
-  itemId: string;
-  itemVersion: number;
-  itemName: string;
-  departmentId: string;
-  receivingDepartmentId?: string | null;
-  applicantName: string;
-  applicantKind: string;
-  status: CaseStatus;
-  decision: 'approved' | 'refused' | string | null;
-  paused: boolean;
-  dueAt: string | null;
-  warning: boolean;
-  overdue: boolean;
-  submittedAt: string;
-  updatedAt: string;
-  rowVersion: number;
-}
-
-export interface CaseTask {
-  id: string;
-  step: string;
-  branch: string;
-  name: string;
-  departmentId: string;
-  role: string;
-  status: string;
-  claimedBy: string | null;
-  claimedAt: string | null;
-  outcome: string | null;
-  opinion: string | null;
-  completedBy: string | null;
-  completedAt: string | null;
-  createdAt: string;
-}
-
-export interface CaseEvent {
-  at: string;
-  actor: string;
-  action: string;
-  fromStatus: string | null;
-  toStatus: string | null;
-  opinion: string | null;
-  details: unknown;
-}
-
-export interface Defect {
-  target: string;
-  reason: string;
-}
-
-export interface CorrectionRequest {
-  requestedAt: string;
-  answeredAt: string | null;
-  defects: Defect[];
-}
-
-export interface CaseDeadline {
-  dueAt: string;
-  legalDueAt: string | null;
-  elapsedFraction: number;
-  warning: boolean;
-  overdue: boolean;
-  paused: boolean;
-}
-
-export interface CaseTransfer {
-  id: string;
-  kind: 'materials' | 'result';
-  fromDepartmentId: string;
-  toDepartmentId: string;
-  method: 'online' | 'courier' | 'internal';
-  trackingNumber: string | null;
-  note: string | null;
-  status: 'in_transit' | 'received';
-  sentAt: string;
-  sentBy: string;
-  receivedAt: string | null;
-  receivedBy: string | null;
-}
-
-export const RATING_DIMENSIONS = ['efficiency', 'guideAccuracy', 'convenience', 'usability'] as const;
-export type RatingDimension = (typeof RATING_DIMENSIONS)[number];
-
-export interface CaseRating {
-  overall: number;
-  dimensions: Record<RatingDimension, number>;
-  comment: string | null;
-  ratedAt: string;
-  voided: boolean;
-}
-
-export interface CaseRectification {
-  id: string;
-  status: 'open' | 'appealed' | 'closed' | 'voided' | string;
-  dueAt: string;
-  overdue: boolean;
-}
-
-export interface CaseDetail {
-  case: CaseSummary;
-  implementationCode: string;
-  receivingDepartmentId: string | null;
-  form: Record<string, unknown>;
-  materials: unknown[];
-  tasks: CaseTask[];
-  timeline: CaseEvent[];
-  corrections: CorrectionRequest[];
-  deadline: CaseDeadline | null;
-  /** The parts below come with transfers and ratings; absent on an older server. */
-  transfers?: CaseTransfer[];
-  rating?: CaseRating | null;
-  rectification?: CaseRectification | null;
-  canRate?: boolean;
-}
-
-export interface RatingBody {
-  overall: number;
-  dimensions: Record<RatingDimension, number>;
-  comment?: string;
 }
 
 export interface CorrectionBody {
@@ -317,18 +176,7 @@ async function request<T>(method: string, path: string, body: unknown, csrf: str
   } catch {
     throw new ApiError(0, 'network', 'The server could not be reached.');
   }
-  const text = await res.text();
-  let data: unknown = null;
-  try {
-    data = text ? JSON.parse(text) : null;
-  } catch {
-    data = null;
-  }
-  if (!res.ok) {
-    const e = (data as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
-    throw new ApiError(res.status, e?.code ?? `http.${res.status}`, e?.message ?? res.statusText, e?.details ?? null, res.headers.get('x-request-id'));
-  }
-  return data as T;
+  return readReply<T>(res);
 }
 
 /** Save a draft while the page goes away (keepalive: the browser finishes the request after the page is gone). */
@@ -346,50 +194,15 @@ export function saveDraftOnExit(itemId: string, body: { form: Record<string, unk
   }
 }
 
-export interface UploadHandle {
-  promise: Promise<UploadedFile>;
-  abort: () => void;
-}
-
 export const MATERIAL_TYPES: Record<string, string> = { pdf: 'application/pdf', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg' };
 export const MATERIAL_ACCEPT = '.pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg';
 export const MATERIAL_MAX_BYTES = 10 * 1024 * 1024;
 
 /** Upload a material (raw body, content type of the file, URI-encoded x-file-name) with progress (fetch has none). */
-export function uploadMaterial(file: File, csrf: string | null, onProgress: (fraction: number) => void): UploadHandle {
+export function uploadMaterial(file: File, csrf: string | null, onProgress: (fraction: number) => void): UploadHandle<UploadedFile> {
   const ext = file.name.split('.').pop()?.toLowerCase() ?? '';
   const type = MATERIAL_TYPES[ext] || file.type || 'application/octet-stream';
-  const xhr = new XMLHttpRequest();
-  const promise = new Promise<UploadedFile>((resolve, reject) => {
-    xhr.open('POST', `${BASE}/files`);
-    xhr.withCredentials = true;
-    xhr.setRequestHeader('content-type', type);
-    xhr.setRequestHeader('accept', 'application/json');
-    xhr.setRequestHeader('x-file-name', enc(file.name));
-    if (csrf) xhr.setRequestHeader('x-csrf-token', csrf);
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
-    };
-    xhr.onerror = () => reject(new ApiError(0, 'network', 'The server could not be reached.'));
-    xhr.onabort = () => reject(new DOMException('aborted', 'AbortError'));
-    xhr.onload = () => {
-      let data: unknown = null;
-      try {
-        data = xhr.responseText ? JSON.parse(xhr.responseText) : null;
-      } catch {
-        data = null;
-      }
-      if (xhr.status >= 200 && xhr.status < 300) {
-        onProgress(1);
-        resolve(data as UploadedFile);
-        return;
-      }
-      const e = (data as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
-      reject(new ApiError(xhr.status, e?.code ?? `http.${xhr.status}`, e?.message ?? xhr.statusText, e?.details ?? null, xhr.getResponseHeader('x-request-id')));
-    };
-    xhr.send(file);
-  });
-  return { promise, abort: () => xhr.abort() };
+  return uploadWithProgress<UploadedFile>(`${BASE}/files`, file, type, csrf, onProgress, { 'x-file-name': enc(file.name) });
 }
 
 // ---------------------------------------------------------------------------------------------------------------

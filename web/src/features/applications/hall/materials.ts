@@ -3,9 +3,10 @@
  * 容缺 later, 不涉及), the state the editor keeps, the answers filed, the browser's check, and the server's
  * material problems put back on their materials.
  */
+import { useCallback, useState } from 'react';
 import { ApiError } from '../../../api';
 import type { Material } from '../../catalog/types';
-import type { MaterialAnswer, MaterialBy, MaterialFileRef } from './api';
+import type { MaterialAnswer, MaterialBy, MaterialFileRef } from '../types';
 import { fill, msgs } from './ui';
 
 export interface MaterialFile extends MaterialFileRef {
@@ -135,4 +136,34 @@ export function serverMaterialErrors(err: unknown, materials: Material[], sentKe
     else general.push(reasonText(p.reason, undefined));
   }
   return { byKey, general };
+}
+
+/**
+ * What the materials editor needs kept: the answers, the materials whose files are still uploading, and the server's
+ * problems by material (a change to a material clears its problem).
+ */
+export function useMaterialsEditing(initial: MaterialsState | (() => MaterialsState)) {
+  const [mats, setMats] = useState<MaterialsState>(initial);
+  const [uploading, setUploading] = useState<ReadonlySet<string>>(() => new Set());
+  const [serverMatErrors, setServerMatErrors] = useState<Record<string, string>>({});
+
+  const changeMaterial = useCallback((key: string, next: MaterialState) => {
+    setMats((old) => ({ ...old, [key]: next }));
+    setServerMatErrors((old) => {
+      if (!(key in old)) return old;
+      const { [key]: _gone, ...rest } = old;
+      return rest;
+    });
+  }, []);
+
+  const setUploadingKey = useCallback((key: string, on: boolean) => {
+    setUploading((old) => {
+      const next = new Set(old);
+      if (on) next.add(key);
+      else next.delete(key);
+      return next;
+    });
+  }, []);
+
+  return { mats, setMats, uploading, setUploadingKey, serverMatErrors, setServerMatErrors, changeMaterial };
 }

@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Space, Tag, Tooltip } from 'antd';
+import { Button, Result, Space, Tag, Tooltip } from 'antd';
 import { ClockCircleOutlined, ExclamationCircleOutlined, PauseCircleOutlined, WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { ApiError } from '../../../api';
+import { ErrorAlert } from '../../../components/ErrorAlert';
 import { currentLang, errorText, messages } from '../../../i18n';
 import { getDepartment } from '../../../lib/departments';
 import { fmtDate, fmtDateTime } from '../../../lib/format';
-import type { CaseStatus, CaseSummary } from './api';
+import type { CaseStatus, CaseSummary } from '../types';
 
 /** This feature's message table in the UI language (for keys that come from the server: codes, kinds). */
 export const msgs = () => messages().applicationsHall;
@@ -33,26 +35,30 @@ export function appErrorText(err: unknown): string {
 }
 
 /** ErrorAlert with this feature's own error texts (and the request id of a server failure, for support). */
-export function AppErrorAlert({ error, onRetry, title, testId }: { error: unknown; onRetry?: () => void; title?: string; testId?: string }) {
-  const { t } = useTranslation();
-  if (!error) return null;
-  const requestId = error instanceof ApiError && error.status >= 500 ? error.requestId : null;
-  const text = appErrorText(error);
+export function AppErrorAlert(props: { error: unknown; onRetry?: () => void; title?: string; testId?: string }) {
+  return <ErrorAlert {...props} textOf={appErrorText} />;
+}
+
+/** A card's heading: its icon and title. */
+export function CardTitle({ icon, children }: { icon: React.ReactNode; children: React.ReactNode }) {
   return (
-    <Alert
-      type="error"
-      showIcon
-      data-testid={testId}
-      title={title ?? text}
-      description={title ? text : requestId ? `Request ID: ${requestId}` : undefined}
-      action={
-        onRetry && (
-          <Button size="small" onClick={onRetry}>
-            {t('common.retry')}
-          </Button>
-        )
+    <span className="tb-card-title">
+      {icon} {children}
+    </span>
+  );
+}
+
+/** A case or an item that is not there (or not the user's): what to say and where to go back to. */
+export function NotFoundResult({ title, backTo, backText }: { title: string; backTo: string; backText: string }) {
+  return (
+    <Result
+      status="404"
+      title={title}
+      extra={
+        <Link to={backTo}>
+          <Button type="primary">{backText}</Button>
+        </Link>
       }
-      style={{ marginBottom: 16 }}
     />
   );
 }

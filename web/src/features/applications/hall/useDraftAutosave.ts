@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { applicationsApi, saveDraftOnExit, type MaterialAnswer } from './api';
+import type { MaterialAnswer } from '../types';
+import { applicationsApi, saveDraftOnExit } from './api';
 
 export type SaveStatus = 'idle' | 'dirty' | 'saving' | 'saved' | 'error';
 

@@ -1,9 +1,9 @@
 /**
  * The catalogue endpoints as the back office uses them: a thin façade over the shared catalogue client
- * (../api.ts, ../types.ts, owned by the citizen catalogue) plus uploads through XMLHttpRequest so pages can show
- * upload progress (fetch has none).
+ * (../api.ts, ../types.ts, owned by the citizen catalogue) plus uploads through the shared uploadWithProgress
+ * (../../../api.ts) so pages can show upload progress (fetch has none).
  */
-import { ApiError, type Page } from '../../../api';
+import { uploadWithProgress, type Page, type UploadHandle } from '../../../api';
 import * as c from '../api';
 import type { BasicItem, BasicLevel, CreateBasicItemBody, FileRef, Guide, ImportJob, ItemSummary, UpdateBasicItemBody, VersionStatus } from '../types';
 
@@ -49,49 +49,6 @@ export const UPLOAD_TYPES: Record<string, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 export const UPLOAD_ACCEPT = '.pdf,.png,.jpg,.jpeg,.docx,.xlsx';
-
-export interface UploadHandle<T> {
-  promise: Promise<T>;
-  abort: () => void;
-}
-
-/**
- * POST raw bytes with progress (fetch has no upload progress). Errors come back as the same ApiError the JSON
- * client throws, so pages show them the same way.
- */
-export function uploadWithProgress<T>(url: string, body: Blob, contentType: string, csrfToken: string | null, onProgress: (fraction: number) => void, headers: Record<string, string> = {}): UploadHandle<T> {
-  const xhr = new XMLHttpRequest();
-  const promise = new Promise<T>((resolve, reject) => {
-    xhr.open('POST', url);
-    xhr.withCredentials = true;
-    xhr.setRequestHeader('content-type', contentType);
-    xhr.setRequestHeader('accept', 'application/json');
-    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
-    for (const [k, v] of Object.entries(headers)) xhr.setRequestHeader(k, v);
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
-    };
-    xhr.onerror = () => reject(new ApiError(0, 'network', 'The server could not be reached.'));
-    xhr.onabort = () => reject(new DOMException('aborted', 'AbortError'));
-    xhr.onload = () => {
-      let data: unknown = null;
-      try {
-        data = xhr.responseText ? JSON.parse(xhr.responseText) : null;
-      } catch {
-        data = null;
-      }
-      if (xhr.status >= 200 && xhr.status < 300) {
-        onProgress(1);
-        resolve(data as T);
-        return;
-      }
-      const e = (data as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
-      reject(new ApiError(xhr.status, e?.code ?? `http.${xhr.status}`, e?.message ?? xhr.statusText, e?.details ?? null, xhr.getResponseHeader('x-request-id')));
-    };
-    xhr.send(body);
-  });
-  return { promise, abort: () => xhr.abort() };
-}
 
 export function uploadCatalogFile(file: File, csrfToken: string | null, onProgress: (f: number) => void): UploadHandle<FileRef> {
   const ext = file.name.split('.').pop()?.toLowerCase() ?? '';

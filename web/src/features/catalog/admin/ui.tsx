@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, App, Button, Progress, Space, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Progress, Space, Tag, Tooltip, Typography } from 'antd';
 import { DeleteOutlined, DownloadOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api';
+import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useMe } from '../../../auth';
 import { currentLang, errorText } from '../../../i18n';
 import { DepartmentName } from '../../../lib/departments';
@@ -154,25 +155,7 @@ export function FileField({ value, onChange, disabled, testId }: { value?: FileR
 
 /** ErrorAlert with the catalogue's own error texts. */
 export function CatalogErrorAlert({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
-  const { t } = useTranslation();
-  if (!error) return null;
-  const requestId = error instanceof ApiError && error.status >= 500 ? error.requestId : null;
-  return (
-    <Alert
-      type="error"
-      showIcon
-      title={catalogErrorText(error)}
-      description={requestId ? `Request ID: ${requestId}` : undefined}
-      action={
-        onRetry && (
-          <Button size="small" onClick={onRetry}>
-            {t('common.retry')}
-          </Button>
-        )
-      }
-      style={{ marginBottom: 16 }}
-    />
-  );
+  return <ErrorAlert error={error} onRetry={onRetry} textOf={catalogErrorText} />;
 }
 
 /** An item's name in the UI language (the English name when the catalogue has one). */

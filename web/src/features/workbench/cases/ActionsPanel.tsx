@@ -10,8 +10,9 @@ import { useMe } from '../../../auth';
 import { DepartmentName } from '../../../lib/departments';
 import { validated } from '../../../lib/forms';
 import { casesApi } from './casesApi';
-import type { CaseDetail, CaseTask, Defect, DeliveryMethod } from './types';
-import { canWork, CaseErrorAlert, isCaseChanged, taskLabel } from './ui';
+import type { CaseDetail, CaseTask, Defect } from '../../applications/types';
+import type { DeliveryMethod } from './types';
+import { canWork, CaseErrorAlert, isCaseChanged, taskLabel, TrackingNumberField } from './ui';
 
 export interface TargetOption {
   value: string;
@@ -405,16 +406,7 @@ function DeliverFields({ t }: { t: TFunction }) {
         </Radio.Group>
       </Form.Item>
       {method === 'courier' && (
-        <Form.Item
-          name="trackingNumber"
-          label={t('appWorkbench.actions.trackingNumber')}
-          rules={[
-            { required: true, whitespace: true, message: t('appWorkbench.detail.transfers.trackingRequired') },
-            { max: 40, message: t('appWorkbench.actions.maxLength', { max: 40 }) },
-          ]}
-        >
-          <Input maxLength={40} className="tb-mono" placeholder={t('appWorkbench.detail.transfers.trackingPlaceholder')} data-testid="tracking-input" />
-        </Form.Item>
+        <TrackingNumberField label={t('appWorkbench.actions.trackingNumber')} />
       )}
     </>
   );

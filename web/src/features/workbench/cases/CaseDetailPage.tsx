@@ -17,7 +17,7 @@ import { ActionsPanel, type TargetOption } from './ActionsPanel';
 import { casesApi } from './casesApi';
 import { CorrectionsSection, FormSection, MaterialsSection, RatingSection, TasksSection, TimelineSection } from './CaseSections';
 import { TransfersCard } from './TransfersCard';
-import type { CaseDetail } from './types';
+import type { CaseDetail } from '../../applications/types';
 import { CaseErrorAlert, CaseStatusTag, ConflictAlert, CrossRegionTag, PausedTag } from './ui';
 import './cases.css';
 

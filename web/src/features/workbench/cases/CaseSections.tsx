@@ -10,7 +10,7 @@ import { fmtDateTime } from '../../../lib/format';
 import { SchemaForm, type FormDefinition } from '../../../components/schema-form';
 import type { Material } from '../../catalog/types';
 import { caseFileUrl } from './casesApi';
-import { RATING_DIMENSIONS, type CaseDetail, type CaseEvent, type CaseTask, type Defect, type MaterialAnswer } from './types';
+import { RATING_DIMENSIONS, type CaseDetail, type CaseEvent, type CaseTask, type Defect, type MaterialAnswer } from '../../applications/types';
 import { statusText, targetLabel, taskLabel } from './ui';
 
 const NEGATIVE = new Set(['not_accepted', 'refused', 'disagree', 'correction_requested']);

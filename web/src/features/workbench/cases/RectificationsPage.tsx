@@ -14,7 +14,8 @@ import { PageHead } from '../../../components/PageHead';
 import { Pager } from '../../../components/Pager';
 import { casesApi } from './casesApi';
 import { rectStatusText } from './CaseSections';
-import { RATING_DIMENSIONS, RECTIFICATION_STATUSES, type Rectification, type RectificationStatus } from './types';
+import { RATING_DIMENSIONS } from '../../applications/types';
+import { RECTIFICATION_STATUSES, type Rectification, type RectificationStatus } from './types';
 import { casePath, CaseErrorAlert } from './ui';
 import './cases.css';
 

@@ -7,9 +7,9 @@ import { hasRole, useMe } from '../../../auth';
 import { DepartmentName } from '../../../lib/departments';
 import { fmtDateTime } from '../../../lib/format';
 import { validated } from '../../../lib/forms';
+import type { CaseDetail, CaseTransfer, TransferKind, TransferMethod } from '../../applications/types';
 import { casesApi } from './casesApi';
-import type { CaseDetail, Transfer, TransferKind, TransferMethod } from './types';
-import { CaseErrorAlert, isCaseChanged } from './ui';
+import { CaseErrorAlert, isCaseChanged, TrackingNumberField } from './ui';
 
 const kindText = (t: TFunction, k: string) => (k === 'materials' || k === 'result' ? t(`appWorkbench.transferKind.${k}`) : k);
 const methodText = (t: TFunction, m: string) => (['online', 'courier', 'internal'].includes(m) ? t(`appWorkbench.transferMethod.${m as 'online'}`) : m);
@@ -80,7 +80,7 @@ export function TransfersCard({ detail, onUpdated, onConflict, reload }: { detai
     }
   }
 
-  async function receive(x: Transfer) {
+  async function receive(x: CaseTransfer) {
     setBusy(x.id);
     setError(null);
     try {
@@ -126,7 +126,7 @@ export function TransfersCard({ detail, onUpdated, onConflict, reload }: { detai
       </Space>
       {resultPending && atReceiving && <Alert type="info" showIcon title={t('appWorkbench.detail.transfers.resultWaiting')} style={{ marginBottom: 12 }} />}
       <CaseErrorAlert error={error} onReload={reload} />
-      <Table<Transfer>
+      <Table<CaseTransfer>
         rowKey="id"
         size="small"
         pagination={false}
@@ -236,16 +236,7 @@ export function TransfersCard({ detail, onUpdated, onConflict, reload }: { detai
             </Radio.Group>
           </Form.Item>
           {method === 'courier' && (
-            <Form.Item
-              name="trackingNumber"
-              label={t('appWorkbench.detail.transfers.trackingNumber')}
-              rules={[
-                { required: true, whitespace: true, message: t('appWorkbench.detail.transfers.trackingRequired') },
-                { max: 40, message: t('appWorkbench.actions.maxLength', { max: 40 }) },
-              ]}
-            >
-              <Input maxLength={40} className="tb-mono" placeholder={t('appWorkbench.detail.transfers.trackingPlaceholder')} data-testid="tracking-input" />
-            </Form.Item>
+            <TrackingNumberField label={t('appWorkbench.detail.transfers.trackingNumber')} />
           )}
           <Form.Item name="note" label={t('appWorkbench.detail.transfers.note')} rules={[{ max: 300, message: t('appWorkbench.actions.maxLength', { max: 300 }) }]}>
             <Input.TextArea rows={2} maxLength={300} placeholder={t('appWorkbench.detail.transfers.notePlaceholder')} data-testid="transfer-note" />

@@ -1,5 +1,6 @@
 import { api, type Page } from '../../../api';
-import type { CaseDetail, DeliveryMethod, Defect, QueueEntry, QueueKey, Rectification, RectificationStatus, TransferKind, TransferMethod } from './types';
+import type { CaseDetail, Defect, TransferKind, TransferMethod } from '../../applications/types';
+import type { DeliveryMethod, QueueEntry, QueueKey, Rectification, RectificationStatus } from './types';
 
 const BASE = '/api/v1/applications';
 const enc = encodeURIComponent;

@@ -1,4 +1,4 @@
-import { Alert, Button, Space, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Form, Input, Space, Tag, Tooltip, Typography } from 'antd';
 import { ClockCircleOutlined, PauseCircleOutlined, ReloadOutlined, SwapOutlined, WarningOutlined } from '@ant-design/icons';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,8 @@ import { currentLang, errorText, messages } from '../../../i18n';
 import { fmtDateTime } from '../../../lib/format';
 import { useAsync } from '../../../lib/useAsync';
 import { casesApi } from './casesApi';
-import { QUEUES, ROLE_FOR_STEP, type CaseStatus, type CaseTask, type QueueKey } from './types';
+import type { CaseStatus, CaseTask } from '../../applications/types';
+import { QUEUES, ROLE_FOR_STEP, type QueueKey } from './types';
 
 /** Translated text for the applications module's error codes first, then the platform's. */
 export function caseErrorText(err: unknown): string {
@@ -51,6 +52,23 @@ export function CaseErrorAlert({ error, onRetry, onReload, style }: { error: unk
       style={{ marginBottom: 16, ...style }}
       data-testid="case-error"
     />
+  );
+}
+
+/** 运单号 of a courier delivery or transfer (required, ≤ 40), in the surrounding Form. */
+export function TrackingNumberField({ label }: { label: string }) {
+  const { t } = useTranslation();
+  return (
+    <Form.Item
+      name="trackingNumber"
+      label={label}
+      rules={[
+        { required: true, whitespace: true, message: t('appWorkbench.detail.transfers.trackingRequired') },
+        { max: 40, message: t('appWorkbench.actions.maxLength', { max: 40 }) },
+      ]}
+    >
+      <Input maxLength={40} className="tb-mono" placeholder={t('appWorkbench.detail.transfers.trackingPlaceholder')} data-testid="tracking-input" />
+    </Form.Item>
   );
 }
 

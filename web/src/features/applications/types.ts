@@ -1,0 +1,155 @@
+/**
+ * The applications module's resources as the web app reads them, shared by the applicant's pages (./hall) and the
+ * officers' workbench (../workbench/cases). They mirror the server's schemas
+ * (src/modules/applications/applications.schemas.ts); the server is the authority.
+ */
+
+export type CaseStatus = 'submitted' | 'correction' | 'not_accepted' | 'reviewing' | 'deciding' | 'concluded' | 'delivered';
+export const CASE_STATUSES: CaseStatus[] = ['submitted', 'correction', 'not_accepted', 'reviewing', 'deciding', 'concluded', 'delivered'];
+
+/** How a material is satisfied: uploaded, 免提交 by shared data (or a licence), 容缺 (later), or 不涉及. */
+export type MaterialBy = 'upload' | 'shared_data' | 'license' | 'deferred' | 'not_applicable';
+
+export interface MaterialFileRef {
+  sha256: string;
+  name: string;
+}
+
+/** One material as filed: `{ key, by, file? }`. */
+export interface MaterialAnswer {
+  key: string;
+  by: MaterialBy;
+  file?: MaterialFileRef;
+}
+
+export interface CaseSummary {
+  id: string;
+  caseNumber: string;
+  itemId: string;
+  itemVersion: number;
+  itemName: string;
+  departmentId: string;
+  receivingDepartmentId?: string | null;
+  applicantName: string;
+  applicantKind: string;
+  status: CaseStatus;
+  decision: 'approved' | 'refused' | string | null;
+  paused: boolean;
+  dueAt: string | null;
+  warning: boolean;
+  overdue: boolean;
+  submittedAt: string;
+  updatedAt: string;
+  rowVersion: number;
+}
+
+export type TaskStep = 'accept' | 'review' | 'decide' | 'deliver';
+
+export interface CaseTask {
+  id: string;
+  step: TaskStep;
+  branch: string;
+  name: string;
+  departmentId: string;
+  role: string;
+  status: 'open' | 'done' | 'cancelled' | string;
+  claimedBy: string | null;
+  claimedAt: string | null;
+  outcome: string | null;
+  opinion: string | null;
+  completedBy: string | null;
+  completedAt: string | null;
+  createdAt: string;
+}
+
+export interface CaseEvent {
+  at: string;
+  actor: string;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  opinion: string | null;
+  details: unknown;
+}
+
+export interface Defect {
+  target: string;
+  reason: string;
+}
+
+export interface CorrectionRequest {
+  requestedAt: string;
+  answeredAt: string | null;
+  defects: Defect[];
+}
+
+export interface CaseDeadline {
+  dueAt: string;
+  legalDueAt: string | null;
+  elapsedFraction: number;
+  warning: boolean;
+  overdue: boolean;
+  paused: boolean;
+}
+
+export type TransferKind = 'materials' | 'result';
+export type TransferMethod = 'online' | 'courier' | 'internal';
+
+export interface CaseTransfer {
+  id: string;
+  kind: TransferKind;
+  fromDepartmentId: string;
+  toDepartmentId: string;
+  method: TransferMethod;
+  trackingNumber: string | null;
+  note: string | null;
+  status: 'in_transit' | 'received';
+  sentAt: string;
+  sentBy: string;
+  receivedAt: string | null;
+  receivedBy: string | null;
+}
+
+/** 好差评 online dimensions besides the overall satisfaction. */
+export const RATING_DIMENSIONS = ['efficiency', 'guideAccuracy', 'convenience', 'usability'] as const;
+export type RatingDimension = (typeof RATING_DIMENSIONS)[number];
+export type RatingDimensions = Record<RatingDimension, number>;
+
+export interface CaseRating {
+  overall: number;
+  dimensions: RatingDimensions;
+  comment: string | null;
+  ratedAt: string;
+  voided: boolean;
+}
+
+export interface CaseRectification {
+  id: string;
+  status: 'open' | 'appealed' | 'closed' | 'voided' | string;
+  dueAt: string;
+  overdue: boolean;
+}
+
+export interface CaseDetail {
+  case: CaseSummary;
+  implementationCode: string;
+  receivingDepartmentId: string | null;
+  form: Record<string, unknown>;
+  /** As filed (the applicant's pages read them through parseMaterialAnswers, which drops anything malformed). */
+  materials: MaterialAnswer[];
+  tasks: CaseTask[];
+  timeline: CaseEvent[];
+  corrections: CorrectionRequest[];
+  deadline: CaseDeadline | null;
+  /** The parts below come with transfers and ratings; absent on an older server. */
+  transfers?: CaseTransfer[];
+  rating?: CaseRating | null;
+  rectification?: CaseRectification | null;
+  canRate?: boolean;
+}
+
+export interface RatingBody {
+  overall: number;
+  dimensions: RatingDimensions;
+  comment?: string;
+}
