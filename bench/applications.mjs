@@ -24,6 +24,9 @@
 // Flags: --concurrency 50, --count 2000, --warmup 300, --rounds 3 (submission); --cases 1000000, --departments 200,
 // --queue-requests 200, --queue-rounds 2, --deep 25 (queues); --keep keeps the 1M databases (and prints where);
 // --queue-sqlite DIR / --queue-pg URL reuse databases kept by an earlier run; --record appends to bench/RESULTS.md.
+// --compare OTHER/dist/server/main.js measures this build against another one in alternating rounds (submission only).
+// BENCH_SERVER_MAIN names the build to measure (default dist/server/main.js). Each round also reports the CPU time the
+// server process and the load generator spent per submission (from /proc).
 // BENCH_SERVER_LOG=1 turns the servers' request log on; BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"
 // profiles them. PostgreSQL: TONGBAN_PG_BASE (default postgres://postgres@127.0.0.1:5432/postgres) names the server; the bench
 // creates its scratch databases there and drops them at the end. `psql` must be on the PATH (COPY for the bulk load).
@@ -64,6 +67,7 @@ const { values: opts } = parseArgs({
     keep: { type: 'boolean', default: false },
     'queue-sqlite': { type: 'string' },
     'queue-pg': { type: 'string' },
+    compare: { type: 'string' },
     record: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
@@ -92,6 +96,12 @@ const deep = num('deep');
 const queueWarmup = num('queue-warmup');
 const seed = num('seed');
 const parts = opts.only.split(',');
+// A case number holds a four-digit daily sequence per item: one item takes at most 9,999 filings a day.
+const filings = 3 + warmup + rounds * count + Math.min(count, opts.compare ? 300 : 500);
+if ((parts.includes('submit') || opts.compare) && filings > 9999) {
+  console.error(`bench: ${filings} filings of one item on one day would pass the daily limit of 9,999 case numbers; lower --count, --rounds or --warmup`);
+  process.exit(2);
+}
 const dbs = opts.db.split(',');
 if (parts.some((p) => !['submit', 'queue'].includes(p)) || dbs.some((d) => !['sqlite', 'postgres'].includes(d))) {
   console.error('bench: --only takes submit,queue and --db takes sqlite,postgres');
@@ -100,7 +110,8 @@ if (parts.some((p) => !['submit', 'queue'].includes(p)) || dbs.some((d) => !['sq
 const PG_BASE = process.env.TONGBAN_PG_BASE || 'postgres://postgres@127.0.0.1:5432/postgres';
 const log = (m) => console.log(`bench: ${m}`);
 
-const main = path.join(root, 'dist/server/main.js');
+// BENCH_SERVER_MAIN: another build of the server (e.g. `tsc -p tsconfig.build.json --outDir /tmp/a/dist/server`) to compare.
+const main = process.env.BENCH_SERVER_MAIN ? path.resolve(process.env.BENCH_SERVER_MAIN) : path.join(root, 'dist/server/main.js');
 if (!fs.existsSync(main)) {
   console.error('bench: dist/server/main.js is missing: run `npm run build:server` first');
   process.exit(2);
@@ -111,7 +122,7 @@ if (!fs.existsSync(main)) {
     if (e.isDirectory()) return Math.max(t, newest(p));
     return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? Math.max(t, fs.statSync(p).mtimeMs) : t;
   }, 0);
-  if (newest(path.join(root, 'src')) > fs.statSync(main).mtimeMs) log('warning: src/ is newer than dist/server; run `npm run build:server` to measure the current code');
+  if (!process.env.BENCH_SERVER_MAIN && newest(path.join(root, 'src')) > fs.statSync(main).mtimeMs) log('warning: src/ is newer than dist/server; run `npm run build:server` to measure the current code');
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -133,13 +144,13 @@ function runMain(args, env) {
 }
 
 /** `node dist/server/main.js start` (not bin/tongban.mjs: that would build the web app first) on a free port. */
-async function startServer({ label, dataDir, databaseUrl = '', env = {} }) {
+async function startServer({ label, dataDir, databaseUrl = '', env = {}, mainJs = main }) {
   const port = await freePort();
   const own = !dataDir;
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), `${label}-`));
   // BENCH_SERVER_NODE_ARGS: extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, main, 'start'], {
+  const child = spawn(process.execPath, [...nodeArgs, mainJs, 'start'], {
     cwd: root,
     env: { ...process.env, TONGBAN_DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, TONGBAN_LOG: process.env.BENCH_SERVER_LOG === '1' ? '1' : '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -238,13 +249,30 @@ function stats(times) {
 }
 const f1 = (x) => (x < 10 ? x.toFixed(1) : x.toFixed(0));
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
+const cpuMs = (x) => (x === null || x === undefined ? '?' : x.toFixed(2));
 const spread = (xs) => (xs.length > 1 ? `${f1(Math.min(...xs))}–${f1(Math.max(...xs))}` : f1(xs[0]));
 
-/** A closed loop: `workers` callers, each starting the next request when its previous one answered. */
-async function closedLoop(total, workers, fn) {
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux); null elsewhere. */
+function procCpuSeconds(pid) {
+  try {
+    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A closed loop: `workers` callers, each starting the next request when its previous one answered. With `serverPid`,
+ * also the CPU time the server process and this load generator spent per request (less noisy than rates on a shared
+ * machine: a busy neighbour slows both down but does not add CPU time to either).
+ */
+async function closedLoop(total, workers, fn, serverPid) {
   const times = [];
   const statuses = {};
   let next = 0;
+  const cpu0 = serverPid ? procCpuSeconds(serverPid) : null;
+  const own0 = process.cpuUsage();
   const t0 = performance.now();
   await Promise.all(Array.from({ length: Math.min(workers, total) }, async () => {
     while (next < total) {
@@ -256,7 +284,11 @@ async function closedLoop(total, workers, fn) {
     }
   }));
   const wall = (performance.now() - t0) / 1000;
-  return { ...stats(times), rps: total / wall, wall, statuses, bad: times.length - (statuses[201] ?? 0) };
+  const cpu1 = serverPid ? procCpuSeconds(serverPid) : null;
+  const own = process.cpuUsage(own0);
+  const serverCpuMs = cpu0 !== null && cpu1 !== null ? ((cpu1 - cpu0) * 1000) / total : null;
+  const genCpuMs = (own.user + own.system) / 1000 / total;
+  return { ...stats(times), rps: total / wall, wall, statuses, bad: times.length - (statuses[201] ?? 0), serverCpuMs, genCpuMs };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -363,7 +395,8 @@ function formFor(prefill, k) {
   };
 }
 
-async function benchSubmit(dbKind) {
+/** A server of the build `mainJs` on a fresh database with the item published, logged-in citizens and their bodies. */
+async function setUpSubmit(dbKind, mainJs = main) {
   let databaseUrl = '';
   let dbName = null;
   if (dbKind === 'postgres') {
@@ -372,7 +405,7 @@ async function benchSubmit(dbKind) {
     cleanups.push(() => dropDatabase(dbName));
   }
   log(`submission on ${dbKind}: starting a server (migrations, demo province)…`);
-  const server = await startServer({ label: `tongban-bench-submit-${dbKind}`, databaseUrl });
+  const server = await startServer({ label: `tongban-bench-submit-${dbKind}`, databaseUrl, mainJs });
   cleanups.push(server.stop);
   const base = server.baseUrl;
   const admin = await login(base, 'admin');
@@ -407,26 +440,63 @@ async function benchSubmit(dbKind) {
   const replay = await call(base, 'POST', '/api/v1/applications', { token: tokens[0], body: bodies[0][0], headers: { 'idempotency-key': `${run}-1` } });
   if (replay.status !== 200) throw new Error(`a replay answered ${replay.status}, not 200`);
   log(`submission on ${dbKind}: item ${published.item.name} (${published.item.department.name}) version ${published.version.version}; form of ${Object.keys(FORM.schema.properties).length} fields, ${Object.keys(FORM.prefill).length} prefilled; ${materials.length} materials (${materials.filter((m) => m.by === 'upload').length} uploaded); upload through ${uploadRoute}`);
+  const teardown = async () => {
+    await server.stop();
+    cleanups.splice(cleanups.indexOf(server.stop), 1);
+    if (dbName) {
+      await dropDatabase(dbName);
+      cleanups.splice(cleanups.length - 1, 1);
+    }
+  };
+  return { server, submitOne, teardown, uploadRoute, item: `${published.item.name} (${published.item.department.name}) v${published.version.version}` };
+}
+
+async function benchSubmit(dbKind) {
+  const { server, submitOne, teardown, uploadRoute, item } = await setUpSubmit(dbKind);
   if (warmup) {
-    const w = await closedLoop(warmup, concurrency, submitOne);
+    const w = await closedLoop(warmup, concurrency, submitOne, server.pid);
     log(`submission on ${dbKind}: warm-up ${warmup}: ${fmt(w.rps)}/s, p99 ${f1(w.p99)} ms`);
   }
   const results = [];
   for (let r = 1; r <= rounds; r++) {
-    const res = await closedLoop(count, concurrency, submitOne);
+    const res = await closedLoop(count, concurrency, submitOne, server.pid);
     results.push(res);
-    log(`submission on ${dbKind}: round ${r}: ${fmt(res.rps)} submissions/s; p50 ${f1(res.p50)} ms, p95 ${f1(res.p95)} ms, p99 ${f1(res.p99)} ms, max ${f1(res.max)} ms; statuses ${JSON.stringify(res.statuses)}`);
+    log(`submission on ${dbKind}: round ${r}: ${fmt(res.rps)} submissions/s; p50 ${f1(res.p50)} ms, p95 ${f1(res.p95)} ms, p99 ${f1(res.p99)} ms, max ${f1(res.max)} ms; server CPU ${cpuMs(res.serverCpuMs)} ms, generator CPU ${cpuMs(res.genCpuMs)} ms per submission; statuses ${JSON.stringify(res.statuses)}`);
   }
   // A lower concurrency too: what one submission costs when it does not queue behind 49 others.
-  const low = await closedLoop(Math.min(count, 500), 1, submitOne);
-  log(`submission on ${dbKind}: one at a time: ${fmt(low.rps)}/s, p50 ${f1(low.p50)} ms, p99 ${f1(low.p99)} ms`);
-  await server.stop();
-  cleanups.splice(cleanups.indexOf(server.stop), 1);
-  if (dbName) {
-    await dropDatabase(dbName);
-    cleanups.splice(cleanups.length - 1, 1);
+  const low = await closedLoop(Math.min(count, 500), 1, submitOne, server.pid);
+  log(`submission on ${dbKind}: one at a time: ${fmt(low.rps)}/s, p50 ${f1(low.p50)} ms, p99 ${f1(low.p99)} ms; server CPU ${cpuMs(low.serverCpuMs)} ms per submission`);
+  await teardown();
+  return { db: dbKind, results, low, uploadRoute, item };
+}
+
+/**
+ * --compare OTHER_MAIN_JS: this build (A) and another (B, e.g. the code before a change, built with
+ * `tsc -p tsconfig.build.json --outDir /tmp/before/dist/server` plus a package.json and a node_modules link there),
+ * each on its own fresh database, both running, measured in alternating rounds (A B, B A, …) so that a busy
+ * neighbour on a shared machine weighs on both alike. Prints each round and the medians with B/A ratios.
+ */
+async function compareSubmit(dbKind, otherMain) {
+  const targets = [{ name: 'A', main }, { name: 'B', main: path.resolve(otherMain) }];
+  for (const t of targets) {
+    log(`compare: ${t.name} = ${t.main}`);
+    Object.assign(t, await setUpSubmit(dbKind, t.main), { results: [] });
+    if (warmup) await closedLoop(warmup, concurrency, t.submitOne, t.server.pid);
   }
-  return { db: dbKind, results, low, uploadRoute, item: `${published.item.name} (${published.item.department.name}) v${published.version.version}` };
+  for (let r = 1; r <= rounds; r++) {
+    for (const t of r % 2 ? targets : [...targets].reverse()) {
+      const res = await closedLoop(count, concurrency, t.submitOne, t.server.pid);
+      t.results.push(res);
+      log(`compare on ${dbKind}: round ${r} ${t.name}: ${fmt(res.rps)}/s; p50 ${f1(res.p50)} ms, p99 ${f1(res.p99)} ms; server CPU ${cpuMs(res.serverCpuMs)} ms per submission; statuses ${JSON.stringify(res.statuses)}`);
+    }
+  }
+  for (const t of targets) t.low = await closedLoop(Math.min(count, 300), 1, t.submitOne, t.server.pid);
+  const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+  const m = targets.map((t) => ({ rps: med(t.results.map((x) => x.rps)), p99: med(t.results.map((x) => x.p99)), cpu: med(t.results.map((x) => x.serverCpuMs ?? NaN)), low: t.low.p50, lowCpu: t.low.serverCpuMs }));
+  for (const [i, t] of targets.entries()) log(`compare on ${dbKind}: ${t.name} median of ${rounds}: ${fmt(m[i].rps)}/s, p99 ${f1(m[i].p99)} ms, server CPU ${cpuMs(m[i].cpu)} ms per submission; one at a time p50 ${f1(m[i].low)} ms, server CPU ${cpuMs(m[i].lowCpu)} ms`);
+  log(`compare on ${dbKind}: B/A throughput ${(m[1].rps / m[0].rps).toFixed(2)}, p99 ${(m[1].p99 / m[0].p99).toFixed(2)}, server CPU per submission ${(m[1].cpu / m[0].cpu).toFixed(2)}`);
+  for (const t of targets) await t.teardown();
+  return targets;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -561,12 +631,12 @@ async function benchQueues(dbKind) {
 
 function submitTable(sub) {
   const lines = [
-    '| database | round | submissions/s | p50 | p95 | p99 | max | non-201 |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| database | round | submissions/s | p50 | p95 | p99 | max | server CPU / submission | load generator CPU / submission | non-201 |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const s of sub) {
-    s.results.forEach((r, i) => lines.push(`| ${s.db} | ${i + 1} | ${fmt(r.rps)} | ${f1(r.p50)} ms | ${f1(r.p95)} ms | **${f1(r.p99)} ms** | ${f1(r.max)} ms | ${r.bad} |`));
-    lines.push(`| ${s.db} | one at a time | ${fmt(s.low.rps)} | ${f1(s.low.p50)} ms | ${f1(s.low.p95)} ms | ${f1(s.low.p99)} ms | ${f1(s.low.max)} ms | ${s.low.bad} |`);
+    s.results.forEach((r, i) => lines.push(`| ${s.db} | ${i + 1} | ${fmt(r.rps)} | ${f1(r.p50)} ms | ${f1(r.p95)} ms | **${f1(r.p99)} ms** | ${f1(r.max)} ms | ${cpuMs(r.serverCpuMs)} ms | ${cpuMs(r.genCpuMs)} ms | ${r.bad} |`));
+    lines.push(`| ${s.db} | one at a time | ${fmt(s.low.rps)} | ${f1(s.low.p50)} ms | ${f1(s.low.p95)} ms | ${f1(s.low.p99)} ms | ${f1(s.low.max)} ms | ${cpuMs(s.low.serverCpuMs)} ms | ${cpuMs(s.low.genCpuMs)} ms | ${s.low.bad} |`);
   }
   return lines.join('\n');
 }
@@ -589,6 +659,11 @@ async function run() {
   const loadBefore = os.loadavg().map((l) => l.toFixed(2)).join(' ');
   const sub = [];
   const que = [];
+  if (opts.compare) {
+    for (const d of dbs) await compareSubmit(d, opts.compare);
+    await cleanup();
+    process.exit(0);
+  }
   if (parts.includes('submit')) for (const d of dbs) sub.push(await benchSubmit(d));
   if (parts.includes('queue')) for (const d of dbs) que.push(await benchQueues(d));
   await cleanup();

@@ -3,6 +3,7 @@ import type { Actor } from './actor.js';
 import { onBehalfOfLabel } from './actor.js';
 import type { Db, Dialect, Tx } from './db/database.js';
 import { lockForChain } from './db/database.js';
+import { insertRow, prepared } from './db/prepared.js';
 import type { AuditLogTable } from './db/platform.tables.js';
 import { newId } from './ids.js';
 import type { Clock } from './clock.js';
@@ -46,7 +47,7 @@ export function entryHash(key: Buffer, e: Omit<AuditLogTable, 'hash'>): string {
  */
 export async function recordAudit(tx: Tx, deps: AuditDeps, actor: Actor, input: AuditEntryInput): Promise<{ seq: number; id: string }> {
   await lockForChain(tx, deps.dialect, CHAIN_LOCK_KEY);
-  const last = await tx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const [last] = await lastEntry.execute(tx);
   const entry: Omit<AuditLogTable, 'hash'> = {
     seq: (last?.seq ?? 0) + 1,
     id: newId(),
@@ -66,9 +67,14 @@ export async function recordAudit(tx: Tx, deps: AuditDeps, actor: Actor, input: 
     prev_hash: last?.hash ?? GENESIS,
   };
   const hash = entryHash(deps.auditKey, entry);
-  await tx.insertInto('audit_log').values({ ...entry, hash }).execute();
+  await insertRow(tx, 'audit_log', { ...entry, hash });
   return { seq: entry.seq, id: entry.id };
 }
+
+// `seq = max(seq)` rather than `order by seq desc limit ?`: SQLite answers the first from the end of the index
+// (~1.5 µs) but walks the second as a scan with a bound limit (~10 µs); PostgreSQL takes both from the index.
+const lastEntry = prepared((db) =>
+  db.selectFrom('audit_log').select(['seq', 'hash']).where('seq', '=', (eb) => eb.selectFrom('audit_log').select((e) => e.fn.max('seq').as('max_seq'))));
 
 export type VerifyResult =
   | { ok: true; entries: number; lastSeq: number }

@@ -1,9 +1,10 @@
 import { createHmac } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { Actor } from './actor.js';
-import type { Db, Tx } from './db/database.js';
+import { withTx, type Db, type Tx } from './db/database.js';
 import type { Clock } from './clock.js';
 import { newId } from './ids.js';
+import { insertRow, prepared } from './db/prepared.js';
 
 export interface EventInput {
   /** Past-tense dotted type, e.g. "org.department.created". */
@@ -29,23 +30,22 @@ export interface PlatformEvent {
 /** Write an event to the outbox inside the caller's transaction; it is dispatched only if the transaction commits. */
 export async function publishEvent(tx: Tx, clock: Clock, actor: Actor, input: EventInput): Promise<string> {
   const id = newId();
-  await tx
-    .insertInto('outbox_events')
-    .values({
-      id,
-      type: input.type,
-      aggregate_type: input.aggregateType,
-      aggregate_id: input.aggregateId,
-      payload: JSON.stringify(input.payload),
-      actor_user_id: actor.userId,
-      request_id: actor.requestId,
-      department_id: input.departmentId ?? actor.departmentId ?? null,
-      created_at: clock.nowIso(),
-      dispatched_at: null,
-    })
-    .execute();
+  await insertRow(tx, 'outbox_events', {
+    id,
+    type: input.type,
+    aggregate_type: input.aggregateType,
+    aggregate_id: input.aggregateId,
+    payload: JSON.stringify(input.payload),
+    actor_user_id: actor.userId,
+    request_id: actor.requestId,
+    department_id: input.departmentId ?? actor.departmentId ?? null,
+    created_at: clock.nowIso(),
+    dispatched_at: null,
+  });
   return id;
 }
+
+const claim = prepared((db, now: string, id: string) => db.updateTable('outbox_events').set({ dispatched_at: now }).where('id', '=', id).where('dispatched_at', 'is', null).returning('id'));
 
 /** `a.b.*` matches `a.b.c` and `a.b.c.d`; `*` matches everything; otherwise exact. */
 export function typeMatches(pattern: string, type: string): boolean {
@@ -122,12 +122,14 @@ export class EventDispatcher {
     const rows = await this.db.selectFrom('outbox_events').selectAll().where('dispatched_at', 'is', null).orderBy('id').limit(limit).execute();
     if (rows.length === 0) return 0;
     const subs = await this.db.selectFrom('webhook_subscriptions').selectAll().where('active', '=', 1).execute();
-    let n = 0;
-    for (const row of rows) {
-      const now = this.clock.nowIso();
-      const claimed = await this.db.transaction().execute(async (tx) => {
-        const res = await tx.updateTable('outbox_events').set({ dispatched_at: now }).where('id', '=', row.id).where('dispatched_at', 'is', null).executeTakeFirst();
-        if (Number(res.numUpdatedRows) !== 1) return false;
+    // One transaction claims the whole batch (a commit per event cost more than the event's own writes); an event
+    // another dispatcher claimed first is skipped.
+    const now = this.clock.nowIso();
+    const claimedRows = await withTx(this.db, async (tx) => {
+      const claimed: typeof rows = [];
+      for (const row of rows) {
+        if ((await claim.execute(tx, now, row.id)).length !== 1) continue;
+        claimed.push(row);
         for (const s of subs) {
           const types = JSON.parse(s.event_types) as string[];
           if (s.department_id && row.department_id !== s.department_id) continue;
@@ -137,9 +139,11 @@ export class EventDispatcher {
             .values({ id: newId(), subscription_id: s.id, event_id: row.id, status: 'pending', next_attempt_at: now, created_at: now, response_status: null, last_error: null, delivered_at: null })
             .execute();
         }
-        return true;
-      });
-      if (!claimed) continue;
+      }
+      return claimed;
+    });
+    let n = 0;
+    for (const row of claimedRows) {
       n++;
       const event = toEvent(row);
       this.emitter.emit('event', event);

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase, type Transaction } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase, type Transaction } from 'kysely';
 import type { Database } from './schema.js';
+import { startCheckpointer } from './checkpointer.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -43,43 +44,211 @@ export function openDatabase(opts: { databaseUrl: string | null; dataDir: string
   raw.pragma('synchronous = NORMAL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
-  // Checkpoints copy the WAL back into the database file and fsync it, inside whichever commit crosses the threshold.
-  // At the default (1,000 pages) a busy filing load checkpointed every few dozen transactions; at 10,000 pages
-  // (~40 MB of WAL) it is rare, and 64 MB of page cache keeps the hot indexes in memory (bench/RESULTS.md: filings/s
-  // up ~1.6x).
+  // Checkpoints copy the WAL back into the database file and fsync it. A thread of their own does them every 200 ms
+  // (checkpointer.ts), off the requests' thread; this connection checkpoints itself, inside whichever commit crosses
+  // 10,000 pages (~40 MB of WAL), only if that thread falls behind. 64 MB of page cache keeps the hot indexes in
+  // memory (bench/RESULTS.md).
   raw.pragma('wal_autocheckpoint = 10000');
   raw.pragma('cache_size = -65536');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
-  return { db, dialect: 'sqlite', location: file, destroy: () => db.destroy() };
-}
-
-/**
- * Kysely's SQLite driver prepares every statement again on every query; preparing was about 60% of a primary-key
- * read here (50 µs → 18 µs with reuse). Statements are reused by SQL text (parameters stay bound per call), keeping
- * the most recently used `max`. Safe because the driver runs one query at a time on the connection, and SQLite
- * re-prepares a statement by itself after a schema change.
- */
-function withStatementCache(raw: SQLite.Database, max = 1000): SqliteDatabase {
-  const cache = new Map<string, SQLite.Statement>();
+  const checkpointer = startCheckpointer(file);
+  const statements = withStatementCache(raw);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) });
+  commitGroups.set(db, new CommitGroups(db, statements));
   return {
-    close: () => raw.close(),
-    prepare(sqlText: string) {
-      let stmt = cache.get(sqlText);
-      if (stmt) {
-        cache.delete(sqlText);
-      } else {
-        stmt = raw.prepare(sqlText);
-        if (cache.size >= max) cache.delete(cache.keys().next().value!);
-      }
-      cache.set(sqlText, stmt);
-      return stmt as unknown as ReturnType<SqliteDatabase['prepare']>;
+    db, dialect: 'sqlite', location: file,
+    async destroy() {
+      await checkpointer.stop();
+      await db.destroy();
     },
   };
 }
 
-/** Run `fn` in one transaction: everything it writes (rows, audit entries, outbox events) commits or rolls back together. */
+/**
+ * Kysely's SQLite driver prepares every statement again on every query; preparing was about 60% of a primary-key
+ * read here (50 µs → 18 µs with reuse). Statements are reused by SQL text (parameters stay bound per call), up to
+ * `max` of them (the oldest prepared goes first; an application has far fewer). Safe because the driver runs one query
+ * at a time on the connection, and SQLite re-prepares a statement by itself after a schema change.
+ */
+function withStatementCache(raw: SQLite.Database, max = 1000): SqliteDatabase & { statement(sqlText: string): SQLite.Statement } {
+  const cache = new Map<string, SQLite.Statement>();
+  const statement = (sqlText: string): SQLite.Statement => {
+    let stmt = cache.get(sqlText);
+    if (!stmt) {
+      stmt = raw.prepare(sqlText);
+      if (cache.size >= max) cache.delete(cache.keys().next().value!);
+      cache.set(sqlText, stmt);
+    }
+    return stmt;
+  };
+  return {
+    close: () => raw.close(),
+    prepare: (sqlText: string) => statement(sqlText) as unknown as ReturnType<SqliteDatabase['prepare']>,
+    statement,
+  };
+}
+
+/** Runs SQL synchronously on a SQLite connection: what Kysely's SQLite driver does, without its promises and lock. */
+export interface SyncStatements {
+  run<R>(sqlText: string, parameters: readonly unknown[]): { rows: R[]; numAffectedRows: number };
+}
+
+/**
+ * The SQLite connection of a transaction that withTx is running (while it runs), to run statements synchronously
+ * (src/platform/db/prepared.ts); undefined for anything else (PostgreSQL, the root handle, a finished transaction),
+ * which then goes through Kysely. Safe because the transaction holds SQLite's one connection for its whole length and
+ * better-sqlite3 runs a statement to its end before returning.
+ */
+export function syncStatementsOf(db: DbOrTx): SyncStatements | undefined {
+  return runningTx.get(db);
+}
+
+const runningTx = new WeakMap<DbOrTx, SyncStatements>();
+
+function syncRunner(statements: { statement(sqlText: string): SQLite.Statement }): SyncStatements {
+  return {
+    run<R>(sqlText: string, parameters: readonly unknown[]) {
+      const stmt = statements.statement(sqlText);
+      if (stmt.reader) return { rows: stmt.all(parameters) as R[], numAffectedRows: 0 };
+      return { rows: [], numAffectedRows: Number(stmt.run(parameters).changes) };
+    },
+  };
+}
+
+/**
+ * Run `fn` in one transaction: everything it writes (rows, audit entries, outbox events) commits or rolls back together.
+ *
+ * On SQLite, concurrent calls share a commit (group commit): SQLite has one connection and one writer, so callers
+ * queue for it anyway, and a commit (writing every changed page to the WAL) cost more than a whole filing's
+ * statements. Each caller runs alone inside its own savepoint, one after another: a caller that throws is rolled back
+ * to its savepoint (its writes are undone, the others' stay) and gets its error; the others see only writes that
+ * commit with their own. Nobody's promise resolves before the shared COMMIT has succeeded; if the COMMIT (or the
+ * transaction) fails, every caller of the group gets the error and none of their writes is kept. Durability is the
+ * connection's (WAL, synchronous=NORMAL), as with a transaction of one.
+ */
 export function withTx<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.transaction().execute(fn);
+  const groups = commitGroups.get(db);
+  return groups ? groups.run(fn) : db.transaction().execute(fn);
+}
+
+/** SQLite's shared commits so far (transactions committed, callers in them, the largest group); null on PostgreSQL. */
+export function commitGroupStats(db: Db): { transactions: number; callers: number; largest: number } | null {
+  const g = commitGroups.get(db);
+  return g ? { ...g.stats } : null;
+}
+
+const INNER_SAVEPOINT = CompiledQuery.raw('savepoint tb_inner');
+const INNER_RELEASE = CompiledQuery.raw('release tb_inner');
+const INNER_ROLLBACK_TO = CompiledQuery.raw('rollback to tb_inner');
+
+function exec(tx: Tx, q: CompiledQuery): Promise<unknown> | void {
+  const sync = runningTx.get(tx);
+  if (sync) sync.run(q.sql, q.parameters);
+  else return tx.executeQuery(q);
+}
+
+/**
+ * Runs `fn` inside a savepoint of the transaction: if it throws, its writes are undone and the transaction goes on as
+ * it was before (the error is rethrown). For a part of a transaction that must be all or nothing while what came
+ * before it stays (e.g. an access-log entry of a read that happened whatever the outcome). Nests.
+ */
+export async function inSavepoint<T>(tx: Tx, fn: () => Promise<T>): Promise<T> {
+  await exec(tx, INNER_SAVEPOINT);
+  let value: T;
+  try {
+    value = await fn();
+  } catch (err) {
+    await exec(tx, INNER_ROLLBACK_TO);
+    await exec(tx, INNER_RELEASE);
+    throw err;
+  }
+  await exec(tx, INNER_RELEASE);
+  return value;
+}
+
+const commitGroups = new WeakMap<Db, CommitGroups>();
+
+interface GroupMember {
+  fn: (tx: Tx) => Promise<unknown>;
+  resolve: (v: unknown) => void;
+  reject: (e: unknown) => void;
+  ok?: boolean;
+  value?: unknown;
+  error?: unknown;
+}
+
+const SAVEPOINT = 'savepoint tb_member';
+const RELEASE = 'release tb_member';
+const ROLLBACK_TO = 'rollback to tb_member';
+
+/** The queue of transactions waiting for SQLite's one connection; each turn of the connection commits up to `max` of them. */
+class CommitGroups {
+  private readonly queue: GroupMember[] = [];
+  private running = false;
+  readonly stats = { transactions: 0, callers: 0, largest: 0 };
+
+  private readonly sync: SyncStatements;
+
+  constructor(private readonly db: Db, statements: { statement(sqlText: string): SQLite.Statement }, private readonly max = 64) {
+    this.sync = syncRunner(statements);
+  }
+
+  run<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ fn, resolve: resolve as (v: unknown) => void, reject });
+      if (!this.running) {
+        this.running = true;
+        // better-sqlite3 is synchronous: a transaction runs from BEGIN to COMMIT within one turn of the event loop,
+        // so nobody else could ever join it. Starting after the I/O of this turn (setImmediate) lets the requests
+        // that arrived with this one reach here first and share the commit; alone, a caller waits one turn.
+        setImmediate(() => void this.drain());
+      }
+    });
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.queue.length > 0) await this.group();
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /** One transaction for the callers queued now (up to `max`; later ones go to the next). */
+  private async group(): Promise<void> {
+    const members = this.queue.splice(0, this.max);
+    try {
+      await this.db.transaction().execute(async (tx) => {
+        runningTx.set(tx, this.sync);
+        try {
+          for (const m of members) {
+            this.sync.run(SAVEPOINT, []);
+            try {
+              m.value = await m.fn(tx);
+              m.ok = true;
+            } catch (err) {
+              m.ok = false;
+              m.error = err;
+              // Undo this caller's writes only. If SQLite already ended the whole transaction (I/O error, disk
+              // full), this throws and the group fails below.
+              this.sync.run(ROLLBACK_TO, []);
+            }
+            this.sync.run(RELEASE, []);
+          }
+        } finally {
+          runningTx.delete(tx);
+        }
+      });
+      this.stats.transactions++;
+      this.stats.callers += members.length;
+      this.stats.largest = Math.max(this.stats.largest, members.length);
+    } catch (err) {
+      // The transaction did not commit (or did not begin): nothing of this group was kept. A caller that failed on
+      // its own gets its own error; the others (including those not run yet) get the transaction's.
+      for (const m of members) m.reject(m.ok === false ? m.error : err);
+      return;
+    }
+    for (const m of members) (m.ok ? m.resolve(m.value) : m.reject(m.error));
+  }
 }
 
 /** Serialises writers of a chained log (the audit trail) across processes on PostgreSQL; SQLite has one writer already. */

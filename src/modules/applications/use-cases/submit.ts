@@ -2,10 +2,12 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Actor } from '../../../platform/actor.js';
 import type { Deps } from '../../../platform/deps.js';
-import { withTx, isUniqueViolation, type Tx } from '../../../platform/db/database.js';
+import { withTx, inSavepoint, isUniqueViolation, type DbOrTx, type Tx } from '../../../platform/db/database.js';
+import { insertRow, prepared } from '../../../platform/db/prepared.js';
 import { AppError, conflict, forbidden, invalid } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
-import { recordChange } from '../../../platform/record.js';
+import { recordAudit } from '../../../platform/audit.js';
+import { publishEvent } from '../../../platform/events.js';
 import { parentRegionCode, regionLevel, REGION_LEVELS, type RegionLevel } from '../../../platform/codes.js';
 import { getPublishedItemCached, type Guide, type ItemDetail, type WorkflowDefinition } from '../../catalog/index.js';
 import { findDepartmentOfKind, findDepartmentById } from '../../org/index.js';
@@ -33,7 +35,8 @@ export async function checkMaterials(deps: Deps, actor: Actor, guide: Guide, ans
   const problems: { field: string; reason: string }[] = [];
   const byKey = new Map(answers.map((a, i) => [a.key, { a, i }]));
   const wanted = [...new Set(answers.flatMap((a) => (a.by === 'upload' && a.file ? [a.file.sha256] : [])))];
-  const uploaded = new Set(wanted.length === 0 ? [] : (await deps.db.selectFrom('application_uploads').select('sha256').where('user_id', '=', actor.userId ?? '').where('sha256', 'in', wanted).execute()).map((r) => r.sha256));
+  const uploaded = new Set<string>();
+  for (const sha256 of wanted) if ((await upload.execute(deps.db, actor.userId ?? '', sha256)).length) uploaded.add(sha256);
   answers.forEach((a, i) => {
     if (!guide.materials.some((m) => m.key === a.key)) problems.push({ field: `materials.${i}.key`, reason: 'the item asks for no such material' });
     if (answers.findIndex((x) => x.key === a.key) !== i) problems.push({ field: `materials.${i}.key`, reason: 'answered twice' });
@@ -93,9 +96,7 @@ const canonical = (v: unknown): string => JSON.stringify(v, (_k, x) => (x && typ
 /** The day's next sequence number for the implementation code, atomically (one upsert; concurrent filings queue on the row). */
 async function nextCaseNumber(tx: Tx, deps: Deps, implementationCode: string, now: string): Promise<string> {
   const day = deps.calendar.chinaDate(now).replace(/-/g, '');
-  const row = await tx.insertInto('case_number_counters').values({ implementation_code: implementationCode, day, last: 1 })
-    .onConflict((oc) => oc.columns(['implementation_code', 'day']).doUpdateSet({ last: sql<number>`case_number_counters.last + 1` }))
-    .returning('last').executeTakeFirstOrThrow();
+  const [row] = await bumpCounter.execute(tx, implementationCode, day);
   if (row.last > 9999) throw conflict('applications.daily_limit', 'This item has reached 9,999 cases today.');
   return `${implementationCode}${day}${String(row.last).padStart(4, '0')}`;
 }
@@ -111,63 +112,129 @@ export interface SubmitResult {
 /**
  * Files an application: the item's published version, form and materials are frozen with the case; the case number
  * is implementation code + date + sequence; the same idempotency key with the same content returns the first case.
+ *
+ * Everything after the item lookup runs in one transaction (on SQLite it shares its commit with concurrent filings,
+ * see withTx): the idempotency check, the registry read for the locked prefill fields with its access-log entry, the
+ * checks, and the case with its task, timeline, notification, audit entry and outbox event. A filing refused by the
+ * checks keeps only the access-log entry (the registry was read); its other writes are rolled back to a savepoint.
  */
 export async function submitApplication(deps: Deps, actor: Actor, input: SubmitBody, idempotencyKey: string, lang: Lang = 'zh-CN'): Promise<SubmitResult> {
   if (actor.kind !== 'citizen' || !actor.userId || !actor.idNumber) throw forbidden('applications.citizens_only', 'Applications are filed by citizens, for themselves or for an enterprise they act for.');
   if (!/^[A-Za-z0-9._:-]{8,100}$/.test(idempotencyKey)) throw invalid('applications.bad_idempotency_key', 'Send an Idempotency-Key header of 8–100 letters, digits or ._:- (a new one per application).');
   const payloadHash = createHash('sha256').update(canonical(input)).digest('hex');
-  const existing = await deps.db.selectFrom('cases').select(['id', 'case_number', 'payload_hash']).where('applicant_user_id', '=', actor.userId).where('idempotency_key', '=', idempotencyKey).executeTakeFirst();
-  if (existing) return replay(existing, payloadHash);
 
   const ob = actor.onBehalfOf;
-  if (ob) requireEnterpriseScope(actor, ob.uscc, 'applications.submit');
-  const detail = await getPublishedItemCached(deps, input.itemId);
+  let detail: ItemDetail;
+  try {
+    if (ob) requireEnterpriseScope(actor, ob.uscc, 'applications.submit');
+    // Outside the transaction: the catalogue's cache of published items is per database handle.
+    detail = await getPublishedItemCached(deps, input.itemId);
+  } catch (err) {
+    // A retry of a filing that went through gets its case even if the item or the agent's scope changed since.
+    const existing = await findByIdempotencyKey(deps.db, actor.userId, idempotencyKey);
+    if (existing) return replay(existing, payloadHash);
+    throw err;
+  }
   const guide = detail.guide;
   const kind = ob ? 'enterprise' : 'person';
-  if (!guide.serviceObjects.includes(kind)) {
-    throw invalid('applications.wrong_applicant', kind === 'person' ? 'This item is for enterprises: switch to the enterprise you act for first.' : 'This item is for individuals: switch back to acting as yourself.');
-  }
-  const form = await validateApplicationForm(deps, actor, guide, detail.item.name, input.form, lang);
-  const materials = await checkMaterials(deps, actor, guide, input.materials);
-  const branches = await resolveBranches(deps, detail.item, guide.workflow ?? DEFAULT_WORKFLOW, form);
-  if (input.receivingDepartmentId && !(await findDepartmentById(deps.db, input.receivingDepartmentId))) {
-    throw invalid('applications.unknown_department', 'No such receiving department.', [{ field: 'receivingDepartmentId', reason: 'unknown department' }]);
-  }
 
+  type Outcome = SubmitResult | { refused: unknown } | { duplicate: unknown };
+  let outcome: Outcome;
   try {
-    return await withTx(deps.db, async (tx) => {
-      const now = deps.clock.nowIso();
-      const id = newId();
-      const caseNumber = await nextCaseNumber(tx, deps, detail.item.implementationCode, now);
-      const row: CasesTable = {
-        id, case_number: caseNumber, item_id: detail.item.id, item_version: detail.version.version, item_name: detail.item.name,
-        implementation_code: detail.item.implementationCode, department_id: detail.item.department.id, region_code: detail.item.regionCode,
-        receiving_department_id: input.receivingDepartmentId ?? null, applicant_user_id: actor.userId!, applicant_kind: kind,
-        applicant_id_number: actor.idNumber!, applicant_uscc: ob?.uscc ?? null, applicant_name: ob ? ob.name : actor.displayName,
-        status: 'submitted', decision: null, form_data: JSON.stringify(form), materials: JSON.stringify(materials),
-        workflow: JSON.stringify({ review: branches }), promised_limit: JSON.stringify(guide.promisedTimeLimit), legal_limit: JSON.stringify(guide.legalTimeLimit),
-        clock_started_at: null, paused: 0, due_at: null, warn_at: null, legal_due_at: null, idempotency_key: idempotencyKey, payload_hash: payloadHash,
-        row_version: 1, submitted_at: now, accepted_at: null, concluded_at: null, delivered_at: null, updated_at: now,
-      };
-      await tx.insertInto('cases').values(row).execute();
-      const task = await openTask(tx, id, { step: 'accept', branch: 'accept', name: '受理', departmentId: detail.item.department.id, role: ROLE_FOR_STEP.accept }, now);
-      const event = await addEvent(tx, { id }, actor, 'submitted', null, 'submitted', null, { itemVersion: detail.version.version, materials: materials.map((m) => ({ key: m.key, by: m.by })) }, now);
-      await notifyApplicant(tx, deps, { id, applicant_user_id: actor.userId!, case_number: caseNumber, item_name: detail.item.name }, 'submitted');
-      // the draft has become a case
-      await draftOwner(tx.deleteFrom('application_drafts').where('item_id', '=', detail.item.id), actor).execute();
-      await recordChange(tx, deps, actor, {
-        audit: { action: 'case.submitted', targetType: 'case', targetId: id, details: { caseNumber, itemId: detail.item.id, itemVersion: detail.version.version } },
-        event: { aggregateType: 'case', aggregateId: id, payload: { caseId: id, caseNumber, itemId: detail.item.id, departmentId: detail.item.department.id, status: 'submitted' } },
-      });
-      return { caseId: id, caseNumber, replayed: false, written: { c: row, tasks: [task], events: [event] } };
+    outcome = await withTx(deps.db, async (tx): Promise<Outcome> => {
+      const existing = await findByIdempotencyKey(tx, actor.userId!, idempotencyKey);
+      if (existing) return replay(existing, payloadHash);
+      if (!guide.serviceObjects.includes(kind)) {
+        throw invalid('applications.wrong_applicant', kind === 'person' ? 'This item is for enterprises: switch to the enterprise you act for first.' : 'This item is for individuals: switch back to acting as yourself.');
+      }
+      // The registry reads (and their access-log entry) in this transaction.
+      const txDeps: Deps = { ...deps, db: tx };
+      let checked: { form: Record<string, unknown>; materials: MaterialAnswer[]; branches: ResolvedBranch[] };
+      try {
+        const form = await validateApplicationForm(txDeps, actor, guide, detail.item.name, input.form, lang);
+        const materials = await checkMaterials(txDeps, actor, guide, input.materials);
+        const branches = await resolveBranches(txDeps, detail.item, guide.workflow ?? DEFAULT_WORKFLOW, form);
+        if (input.receivingDepartmentId && !(await findDepartmentById(tx, input.receivingDepartmentId))) {
+          throw invalid('applications.unknown_department', 'No such receiving department.', [{ field: 'receivingDepartmentId', reason: 'unknown department' }]);
+        }
+        checked = { form, materials, branches };
+      } catch (err) {
+        // Refused: commit what the checks wrote (the access-log entry of the registry read), then throw outside.
+        if (err instanceof AppError) return { refused: err };
+        throw err;
+      }
+      try {
+        return await writeCase(tx, deps, actor, { input, idempotencyKey, payloadHash, detail, guide, kind, ...checked });
+      } catch (err) {
+        // writeCase undid its own writes; the access-log entry stays.
+        if (isUniqueViolation(err)) return { duplicate: err };
+        if (err instanceof AppError) return { refused: err };
+        throw err;
+      }
     });
   } catch (err) {
-    // Two submissions with the same key at the same moment: the database lets one in; the other replays it.
     if (!isUniqueViolation(err)) throw err;
-    const winner = await deps.db.selectFrom('cases').select(['id', 'case_number', 'payload_hash']).where('applicant_user_id', '=', actor.userId).where('idempotency_key', '=', idempotencyKey).executeTakeFirst();
-    if (!winner) throw err;
+    outcome = { duplicate: err };
+  }
+  if ('refused' in outcome) throw outcome.refused;
+  if ('duplicate' in outcome) {
+    // Two submissions with the same key at the same moment (PostgreSQL: two transactions): the database lets one in;
+    // the other replays it.
+    const winner = await findByIdempotencyKey(deps.db, actor.userId, idempotencyKey);
+    if (!winner) throw outcome.duplicate;
     return replay(winner, payloadHash);
   }
+  return outcome;
+}
+
+// The statements of a filing, with their SQL built once (src/platform/db/prepared.ts).
+const upload = prepared((db, userId: string, sha256: string) => db.selectFrom('application_uploads').select('sha256').where('user_id', '=', userId).where('sha256', '=', sha256));
+const byIdempotencyKey = prepared((db, userId: string, key: string) =>
+  db.selectFrom('cases').select(['id', 'case_number', 'payload_hash']).where('applicant_user_id', '=', userId).where('idempotency_key', '=', key));
+const findByIdempotencyKey = async (db: DbOrTx, userId: string, key: string) => (await byIdempotencyKey.execute(db, userId, key))[0];
+const bumpCounter = prepared((db, implementationCode: string, day: string) =>
+  db.insertInto('case_number_counters').values({ implementation_code: implementationCode, day, last: 1 })
+    .onConflict((oc) => oc.columns(['implementation_code', 'day']).doUpdateSet({ last: sql<number>`case_number_counters.last + 1` }))
+    .returning('last'));
+// the same owner rule as the drafts' own queries (draftOwner), for each kind of applicant
+const deleteOwnDraft = prepared((db, itemId: string, userId: string) =>
+  draftOwner(db.deleteFrom('application_drafts').where('item_id', '=', itemId), { userId, onBehalfOf: null } as Actor));
+const deleteEnterpriseDraft = prepared((db, itemId: string, userId: string, uscc: string) =>
+  draftOwner(db.deleteFrom('application_drafts').where('item_id', '=', itemId), { userId, onBehalfOf: { uscc } } as unknown as Actor));
+
+/** The writes of a new case, all or nothing (a savepoint: a failure here leaves the transaction as it was before). */
+async function writeCase(tx: Tx, deps: Deps, actor: Actor, f: {
+  input: SubmitBody; idempotencyKey: string; payloadHash: string; detail: ItemDetail; guide: Guide; kind: 'person' | 'enterprise';
+  form: Record<string, unknown>; materials: MaterialAnswer[]; branches: ResolvedBranch[];
+}): Promise<SubmitResult> {
+  const { detail, guide } = f;
+  const ob = actor.onBehalfOf;
+  return inSavepoint(tx, async () => {
+    // the draft becomes a case (first: on PostgreSQL the day's counter row stays locked from nextCaseNumber to commit)
+    await (ob ? deleteEnterpriseDraft.execute(tx, detail.item.id, actor.userId!, ob.uscc) : deleteOwnDraft.execute(tx, detail.item.id, actor.userId!));
+    const now = deps.clock.nowIso();
+    const id = newId();
+    const caseNumber = await nextCaseNumber(tx, deps, detail.item.implementationCode, now);
+    const row: CasesTable = {
+      id, case_number: caseNumber, item_id: detail.item.id, item_version: detail.version.version, item_name: detail.item.name,
+      implementation_code: detail.item.implementationCode, department_id: detail.item.department.id, region_code: detail.item.regionCode,
+      receiving_department_id: f.input.receivingDepartmentId ?? null, applicant_user_id: actor.userId!, applicant_kind: f.kind,
+      applicant_id_number: actor.idNumber!, applicant_uscc: ob?.uscc ?? null, applicant_name: ob ? ob.name : actor.displayName,
+      status: 'submitted', decision: null, form_data: JSON.stringify(f.form), materials: JSON.stringify(f.materials),
+      workflow: JSON.stringify({ review: f.branches }), promised_limit: JSON.stringify(guide.promisedTimeLimit), legal_limit: JSON.stringify(guide.legalTimeLimit),
+      clock_started_at: null, paused: 0, due_at: null, warn_at: null, legal_due_at: null, idempotency_key: f.idempotencyKey, payload_hash: f.payloadHash,
+      row_version: 1, submitted_at: now, accepted_at: null, concluded_at: null, delivered_at: null, updated_at: now,
+    };
+    await insertRow(tx, 'cases', row);
+    const task = await openTask(tx, id, { step: 'accept', branch: 'accept', name: '受理', departmentId: detail.item.department.id, role: ROLE_FOR_STEP.accept }, now);
+    const event = await addEvent(tx, { id }, actor, 'submitted', null, 'submitted', null, { itemVersion: detail.version.version, materials: f.materials.map((m) => ({ key: m.key, by: m.by })) }, now);
+    await notifyApplicant(tx, deps, { id, applicant_user_id: actor.userId!, case_number: caseNumber, item_name: detail.item.name }, 'submitted');
+    // What recordChange writes, the outbox event first: the audit entry takes the audit chain's lock on PostgreSQL
+    // (held until commit), so it comes last.
+    await publishEvent(tx, deps.clock, actor, { type: 'case.submitted', aggregateType: 'case', aggregateId: id, payload: { caseId: id, caseNumber, itemId: detail.item.id, departmentId: detail.item.department.id, status: 'submitted' } });
+    await recordAudit(tx, deps, actor, { action: 'case.submitted', targetType: 'case', targetId: id, details: { caseNumber, itemId: detail.item.id, itemVersion: detail.version.version } });
+    return { caseId: id, caseNumber, replayed: false, written: { c: row, tasks: [task], events: [event] } };
+  });
 }
 
 function replay(existing: { id: string; case_number: string; payload_hash: string }, payloadHash: string): SubmitResult {
