@@ -1,6 +1,7 @@
 // The whole life of an online application in the browser: a citizen applies for 高龄津贴 with prefilled data and an
 // upload, the 明湖区民政局 window asks for a correction, the citizen corrects, the window accepts, the reviewer reviews
 // and approves, and the citizen rates the case (好差评).
+import { createHash } from 'node:crypto';
 import { hasText, loginViaUi, until, visible } from '../lib.mjs';
 
 export const title = 'zhangsan applies online with prefill and an upload; the officer asks for a correction; he corrects; the officer approves; he rates';
@@ -110,6 +111,20 @@ export default async function application({ page, context, baseUrl, api, step })
     await page.getByTestId('correction-card').getByTestId('sf-emergencyPhone').fill('13900139000');
     await page.getByTestId('correction-submit').first().click();
     await until(async () => (await page.getByTestId('case-status').first().getAttribute('data-status')) === 'submitted', 'the corrected case waits for acceptance again');
+  });
+
+  await step('his case lists the sealed 补正材料通知书, and its QR page verifies the PDF', async () => {
+    await page.goto(caseUrl);
+    const link = await visible(page.getByTestId('case-document-link-correction_notice'), 'the 补正材料通知书 download link');
+    await hasText(page.getByTestId('case-document-correction_notice'), /补正材料通知书[\s\S]*补字〔\d{4}〕第\d{4}号/, 'the notice with its number');
+    const pdf = await page.request.get(baseUrl + (await link.getAttribute('href')));
+    const bytes = await pdf.body();
+    if (pdf.status() !== 200 || bytes.subarray(0, 5).toString('latin1') !== '%PDF-') throw new Error(`the notice did not download as a PDF (${pdf.status()})`);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const docId = new URL(await page.getByTestId('case-document-correction_notice').locator('a[href^="/verify/documents/"]').getAttribute('href'), baseUrl).pathname.split('/').pop();
+    await page.goto(`${baseUrl}/verify/documents/${docId}`);
+    await until(async () => (await page.getByTestId('verify-status').first().getAttribute('data-status')) === 'issued', 'the verification page says issued');
+    await hasText(page.getByTestId('verify-sha256'), sha256, 'the SHA-256 of the downloaded PDF on the verification page');
   });
 
   await step('the window accepts the corrected application', async () => {

@@ -15,6 +15,7 @@ import * as drafts from './use-cases/drafts.js';
 import * as files from './use-cases/files.js';
 import * as ratings from './use-cases/ratings.js';
 import { receiveTransfer, sendTransfer } from './use-cases/transfers.js';
+import * as documents from './use-cases/documents.js';
 
 /** The language of form messages: English when the client asks for it first, otherwise Chinese. */
 const langOf = (header: string | string[] | undefined): Lang => (/^en/i.test(String(header ?? '')) ? 'en' : 'zh-CN');
@@ -71,12 +72,14 @@ export function registerApplicationsRoutes(app: App, deps: Deps): void {
       response: { 200: Page(Type.Intersect([s.CaseSummary, Type.Object({ taskId: Nullable(Type.String()), taskName: Nullable(Type.String()), claimedBy: Nullable(Type.String()) })])) } },
   }, (req) => findQueue(deps, req.actor, req.query));
 
-  const taskAction = <B extends TSchema>(path: string, summary: string, body: B, run: (caseId: string, taskId: string, body: any, actor: Actor) => Promise<void>) =>
+  const taskAction = <B extends TSchema>(path: string, summary: string, body: B, run: (caseId: string, taskId: string, body: any, actor: Actor) => Promise<void | act.IssuedDocument>) =>
     app.post(`/api/v1/applications/cases/:id/tasks/:taskId/${path}`, {
       config: { access: OFFICERS },
       schema: { tags, summary, params: s.TaskParam, body, response: { 200: s.CaseDetail } },
     }, async (req) => {
-      await run(req.params.id, req.params.taskId, req.body, req.actor);
+      const issued = await run(req.params.id, req.params.taskId, req.body, req.actor);
+      // a sealed document the action issued: rendered and signed now, in the background, after the commit
+      if (issued?.documentId) documents.finishDocumentLater(deps, issued.documentId);
       return getCaseDetail(deps, req.actor, req.params.id);
     });
 
@@ -144,6 +147,31 @@ export function registerApplicationsRoutes(app: App, deps: Deps): void {
     config: { access: ['citizen'] },
     schema: { tags, summary: 'One of my uploaded files', params: s.FileParam },
   }, async (req, reply) => sendFile(reply, await files.readMyUpload(deps, req.actor, req.params.sha256)));
+
+  app.get('/api/v1/applications/cases/:id/documents', {
+    config: { access: 'authenticated' },
+    schema: { tags, summary: 'The case’s sealed documents (不予受理通知书, 补正材料通知书, 准予许可决定书), oldest first: its applicant, or officers of the case', params: s.IdParam, response: { 200: Type.Object({ items: Type.Array(s.CaseDocument) }) } },
+  }, (req) => documents.listCaseDocuments(deps, req.actor, req.params.id));
+
+  app.get('/api/v1/applications/cases/:id/documents/:docId/pdf', {
+    config: { access: 'authenticated' },
+    schema: { tags, summary: 'A sealed document as signed PDF (PAdES); an officer’s read is logged; 409 applications.document_pending while it is being sealed', params: s.CaseDocumentParam },
+  }, async (req, reply) => sendFile(reply, await documents.readCaseDocumentPdf(deps, req.actor, req.params.id, req.params.docId)));
+
+  app.get('/api/v1/applications/documents/:id/verification', {
+    config: { access: 'public', rateLimit: { max: 120, timeWindow: '1 minute' } },
+    schema: { tags, summary: 'Public verification of a sealed document (the page its QR code leads to): number, kind, department, date, masked case number, SHA-256 of the PDF, status', params: s.IdParam, response: { 200: s.DocumentVerification } },
+  }, (req) => documents.getDocumentVerification(deps, req.params.id));
+
+  app.get('/api/v1/applications/documents/root-certificate', {
+    config: { access: 'public' },
+    schema: { tags, summary: 'The deployment’s e-seal root certificate (PEM): trust it once in a PDF reader and every department’s seal checks' },
+  }, async (_req, reply) => reply.type('application/x-pem-file').header('content-disposition', 'attachment; filename="tongban-seal-root-ca.crt"').send(await documents.sealRootCertificate(deps)));
+
+  // Documents a crash or a stop left pending are finished once the server is up (in the background, one at a time).
+  app.addHook('onReady', async () => {
+    void documents.sweepPendingDocuments(deps).catch((e) => console.error('documents: the sweep failed', e));
+  });
 
   app.get('/api/v1/applications/cases/:id/files/:sha256', {
     config: { access: 'authenticated' },

@@ -243,3 +243,41 @@ export type AppealBody = Static<typeof AppealBody>;
 
 export const AppealDecisionBody = Type.Object({ upheld: Type.Boolean(), opinion: Text(1000, 2), expectedVersion: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
 export type AppealDecisionBody = Static<typeof AppealDecisionBody>;
+
+/** A sealed document of a case (不予受理通知书, 补正材料通知书, 准予（行政）许可决定书). */
+export const CaseDocument = Type.Object({
+  id: Type.String(),
+  caseId: Type.String(),
+  kind: StringEnum(['not_accepted_notice', 'correction_notice', 'approval_decision'] as const),
+  title: Type.String({ description: 'the printed title, e.g. 补正材料通知书' }),
+  number: Type.String({ description: '文号, e.g. 明湖区民政局补字〔2026〕第0001号' }),
+  departmentId: Type.String(),
+  departmentName: Type.String(),
+  issuedAt: Type.String({ description: 'the time of the action; the document is dated its China calendar day' }),
+  status: StringEnum(['pending', 'ready'] as const, { description: 'pending: being rendered and sealed; ready: the PDF can be downloaded' }),
+  sha256: Nullable(Type.String({ description: 'SHA-256 of the signed PDF (hex)' })),
+  size: Nullable(Type.Integer()),
+  readyAt: Nullable(Type.String()),
+  verificationUrl: Type.String({ description: 'the public verification page the QR code leads to' }),
+});
+export type CaseDocument = Static<typeof CaseDocument>;
+
+/** What the public verification page shows of a document: no personal data beyond the paper's, masked. */
+export const DocumentVerification = Type.Object({
+  id: Type.String(),
+  number: Type.String(),
+  kind: StringEnum(['not_accepted_notice', 'correction_notice', 'approval_decision'] as const),
+  title: Type.String(),
+  department: Type.Object({ id: Type.String(), name: Type.String() }),
+  issuedOn: Type.String({ description: 'the document date (China calendar day, YYYY-MM-DD)' }),
+  issuedAt: Type.String(),
+  caseNumber: Type.String({ description: 'the case number with its middle masked' }),
+  addressee: Type.String({ description: 'the addressee as printed; a person’s name masked (张*)' }),
+  status: StringEnum(['issued', 'pending'] as const, { description: 'issued: sealed and in force; pending: being sealed' }),
+  sha256: Nullable(Type.String({ description: 'SHA-256 of the signed PDF: compare with the file in hand' })),
+  size: Nullable(Type.Integer()),
+  sealedAt: Nullable(Type.String()),
+});
+export type DocumentVerification = Static<typeof DocumentVerification>;
+
+export const CaseDocumentParam = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }), docId: Type.String({ minLength: 1, maxLength: 64 }) });

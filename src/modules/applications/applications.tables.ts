@@ -161,6 +161,39 @@ export interface ApplicationUploadsTable {
   created_at: string;
 }
 
+/** What a sealed document is: 不予受理通知书, 补正材料通知书, 准予（行政）许可决定书. */
+export type CaseDocumentKind = 'not_accepted_notice' | 'correction_notice' | 'approval_decision';
+
+export interface CaseDocumentsTable {
+  id: string;
+  case_id: string;
+  case_version: number;
+  kind: CaseDocumentKind;
+  department_id: string;
+  year: number;
+  sequence: number;
+  number: string;
+  title: string;
+  issued_at: string;
+  /** The document as it will be printed (JSON), frozen when the action commits. */
+  content: string;
+  status: 'pending' | 'ready';
+  sha256: string | null;
+  size: number | null;
+  lease_until: string | null;
+  attempts: number;
+  last_error: string | null;
+  created_at: string;
+  ready_at: string | null;
+}
+
+export interface CaseDocumentCountersTable {
+  department_id: string;
+  kind: CaseDocumentKind;
+  year: number;
+  last: number;
+}
+
 export interface ApplicationsTables {
   application_drafts: ApplicationDraftsTable;
   cases: CasesTable;
@@ -173,4 +206,6 @@ export interface ApplicationsTables {
   rectifications: RectificationsTable;
   rectification_records: RectificationRecordsTable;
   application_uploads: ApplicationUploadsTable;
+  case_documents: CaseDocumentsTable;
+  case_document_counters: CaseDocumentCountersTable;
 }

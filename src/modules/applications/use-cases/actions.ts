@@ -12,6 +12,7 @@ import type { ActionBody, CorrectionBody, DecideBody, DeliverBody, ReasonedActio
 import { canWorkTask, isApplicant, isCrossRegion, ROLE_FOR_STEP } from '../applications.policy.js';
 import { addEvent, completeTask, finish, getCaseRow, openTask, updateCase, updateCaseAndClock } from './case-store.js';
 import { checkMaterials, type ResolvedBranch } from './submit.js';
+import { issueCaseDocument, itemFactsOf } from './documents.js';
 
 /*
  * The officers' actions on a case, one per workflow step. Each runs in one transaction: the task is completed only if
@@ -67,29 +68,42 @@ export async function acceptCase(deps: Deps, actor: Actor, caseId: string, taskI
   });
 }
 
-/** 不予受理: a written reason is required; the case ends. */
-export async function refuseAcceptance(deps: Deps, actor: Actor, caseId: string, taskId: string, body: ReasonedActionBody): Promise<void> {
-  await withTx(deps.db, async (tx) => {
+/** What an action that issues a sealed document answers: the document, pending until finishDocument seals it. */
+export interface IssuedDocument {
+  documentId: string | null;
+}
+
+/**
+ * 不予受理: a written reason is required; the case ends. The 不予受理通知书 is issued with it, pending: the caller seals
+ * it after the commit (finishDocumentLater), or a read or the start-up sweep does.
+ */
+export async function refuseAcceptance(deps: Deps, actor: Actor, caseId: string, taskId: string, body: ReasonedActionBody): Promise<IssuedDocument> {
+  return withTx(deps.db, async (tx) => {
     const { c, task, now } = await taskContext(tx, deps, actor, caseId, taskId, 'accept');
     await completeTask(tx, task.id, actor, 'not_accepted', body.reason, now);
     const next = await updateCase(tx, c, body.expectedVersion, { status: 'not_accepted', concluded_at: now }, now);
-    await finish(tx, deps, actor, next, 'not_accepted', c.status, body.reason, { notice: '不予受理通知书', reason: body.reason }, now);
+    const doc = await issueCaseDocument(tx, deps, actor, next, task.department_id, { kind: 'not_accepted_notice', reason: body.reason }, now);
+    await finish(tx, deps, actor, next, 'not_accepted', c.status, body.reason, { notice: '不予受理通知书', reason: body.reason, documentId: doc.id, documentNumber: doc.number }, now);
+    return { documentId: doc.id };
   });
 }
 
 /**
  * 补正: every defect at once. Before acceptance the accept step closes and reopens on resubmission (the legal clock
- * has not started); during review the clock stops until the applicant answers.
+ * has not started); during review the clock stops until the applicant answers. Issues the 补正材料通知书 (pending).
  */
-export async function requestCorrection(deps: Deps, actor: Actor, caseId: string, taskId: string, body: CorrectionBody): Promise<void> {
-  await withTx(deps.db, async (tx) => {
+export async function requestCorrection(deps: Deps, actor: Actor, caseId: string, taskId: string, body: CorrectionBody): Promise<IssuedDocument> {
+  const item = await itemFactsOf(deps, actor, caseId); // the names of the defects' targets, for the 补正通知书
+  return withTx(deps.db, async (tx) => {
     const t0 = await tx.selectFrom('case_tasks').select('step').where('id', '=', taskId).executeTakeFirst();
     const step: TaskStep = t0?.step === 'review' ? 'review' : 'accept';
     const { c, task, now } = await taskContext(tx, deps, actor, caseId, taskId, step);
     if (step === 'accept') await completeTask(tx, task.id, actor, 'correction', null, now);
     await tx.insertInto('case_pauses').values({ id: newId(), case_id: c.id, kind: 'correction', reason: '补正', details: JSON.stringify({ defects: body.defects, step, taskId }), from_at: now, to_at: null }).execute();
     const next = await updateCaseAndClock(tx, deps, c, body.expectedVersion, { status: 'correction' }, now);
-    await finish(tx, deps, actor, next, 'correction_requested', c.status, null, { defects: body.defects }, now);
+    const doc = await issueCaseDocument(tx, deps, actor, next, task.department_id, { kind: 'correction_notice', defects: body.defects, item }, now);
+    await finish(tx, deps, actor, next, 'correction_requested', c.status, null, { defects: body.defects, documentId: doc.id, documentNumber: doc.number }, now);
+    return { documentId: doc.id };
   });
 }
 
@@ -162,15 +176,23 @@ async function assertWorksOpenStep(tx: Tx, actor: Actor, c: CasesTable): Promise
   if (!tasks.some((t) => canWorkTask(actor, t))) throw forbidden('applications.not_your_task', 'Only an officer working an open step of this case may do this.');
 }
 
-/** 决定 → 办结: approve, or refuse with the reason; delivery (送达) follows. */
-export async function decideCase(deps: Deps, actor: Actor, caseId: string, taskId: string, body: DecideBody): Promise<void> {
-  await withTx(deps.db, async (tx) => {
+/**
+ * 决定 → 办结: approve, or refuse with the reason; delivery (送达) follows. An approval issues the 准予（行政）许可决定书
+ * (pending, like the others); a refusal has no sealed document yet (the document layer has no 不予许可决定书 kind).
+ */
+export async function decideCase(deps: Deps, actor: Actor, caseId: string, taskId: string, body: DecideBody): Promise<IssuedDocument> {
+  const item = body.decision === 'approved' ? await itemFactsOf(deps, actor, caseId) : null;
+  return withTx(deps.db, async (tx) => {
     const { c, task, now } = await taskContext(tx, deps, actor, caseId, taskId, 'decide');
     if (c.paused) throw conflict('applications.clock_paused', 'A special procedure is open on this case; end it first.');
     await completeTask(tx, task.id, actor, body.decision, body.opinion, now);
     const next = await updateCase(tx, c, body.expectedVersion, { status: 'concluded', decision: body.decision, concluded_at: now }, now);
     await openTask(tx, c.id, { step: 'deliver', branch: 'deliver', name: '送达', departmentId: c.receiving_department_id ?? c.department_id, role: ROLE_FOR_STEP.deliver }, now);
-    await finish(tx, deps, actor, next, body.decision === 'approved' ? 'approved' : 'refused', c.status, body.opinion, { decision: body.decision, document: body.decision === 'approved' ? '准予许可决定书' : '不予许可决定书' }, now);
+    const doc = item ? await issueCaseDocument(tx, deps, actor, next, task.department_id, { kind: 'approval_decision', opinion: body.opinion, item }, now) : null;
+    await finish(tx, deps, actor, next, body.decision === 'approved' ? 'approved' : 'refused', c.status, body.opinion, {
+      decision: body.decision, document: doc?.title ?? (body.decision === 'approved' ? '准予许可决定书' : '不予许可决定书'), ...(doc && { documentId: doc.id, documentNumber: doc.number }),
+    }, now);
+    return { documentId: doc?.id ?? null };
   });
 }
 

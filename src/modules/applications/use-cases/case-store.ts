@@ -3,6 +3,7 @@ import type { Deps } from '../../../platform/deps.js';
 import type { DbOrTx, Tx } from '../../../platform/db/database.js';
 import { conflict, notFound } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
+import { insertRow } from '../../../platform/db/prepared.js';
 import type { CaseEventsTable, CaseStatus, CasesTable, CaseTasksTable, TaskStep } from '../applications.tables.js';
 import { caseClock, clockPauses } from '../applications.deadlines.js';
 import { notify } from '../../../platform/notifications.js';
@@ -36,7 +37,7 @@ export async function openTask(tx: Tx, caseId: string, t: { step: TaskStep; bran
     id: newId(), case_id: caseId, step: t.step, branch: t.branch, name: t.name, department_id: t.departmentId, role: t.role, status: 'open',
     claimed_by: null, claimed_by_name: null, claimed_at: null, outcome: null, opinion: null, completed_by_name: null, completed_at: null, created_at: now,
   };
-  await tx.insertInto('case_tasks').values(row).execute();
+  await insertRow(tx, 'case_tasks', row);
   return row;
 }
 
@@ -54,7 +55,7 @@ export async function addEvent(tx: Tx, c: { id: string }, actor: Actor, action: 
     id: newId(), case_id: c.id, at: now, actor_name: actor.displayName, actor_department_id: actor.departmentId, action, from_status: from, to_status: to,
     opinion, details: details === undefined ? null : JSON.stringify(details),
   };
-  await tx.insertInto('case_events').values(row).execute();
+  await insertRow(tx, 'case_events', row);
   return row;
 }
 

@@ -22,6 +22,7 @@ import { applicationsApi, caseFileUrl, parseMaterialAnswers, usablePrefill, type
 import { CaseHistory, CaseSteps, DeadlineBlock } from './CaseProgress';
 import { CorrectionCard, defectKind } from './CorrectionCard';
 import { RatingCard } from './RatingCard';
+import { DocumentsCard } from '../documents/DocumentsCard';
 import { AppErrorAlert, CardTitle, colon, msgs, NotFoundResult, StatusTag } from './ui';
 import './applications-hall.css';
 
@@ -347,6 +348,7 @@ export default function CasePage() {
           <Card className="app-card app-block" title={t('applicationsHall.case.deadlineTitle')}>
             <DeadlineBlock detail={detail} promisedText={promised} />
           </Card>
+          <DocumentsCard caseId={s.id} refreshKey={s.rowVersion} className="app-card app-block" />
           {rateable && (
             <div className="app-block">
               <RatingCard detail={detail} onRated={(d) => c.setData(d)} />

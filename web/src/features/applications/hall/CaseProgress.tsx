@@ -93,6 +93,13 @@ function EventBody({ e, targetLabel, t }: { e: CaseEvent; targetLabel: (target: 
       </div>
       {e.opinion && <div className="app-event-opinion">{t('applicationsHall.events.opinion', { text: e.opinion })}</div>}
       {typeof d.document === 'string' && <div className="app-event-opinion">{t('applicationsHall.case.resultDocument', { name: d.document })}</div>}
+      {typeof d.documentNumber === 'string' && (
+        <div className="app-event-opinion">
+          {t('caseDocuments.number')}
+          {colon()}
+          <span className="tb-mono">{d.documentNumber}</span>
+        </div>
+      )}
       {e.action === 'delivered' && typeof d.method === 'string' && (
         <div className="app-event-opinion">
           {t('applicationsHall.case.deliveredBy', { method: methods[d.method] ?? d.method })}

@@ -17,6 +17,7 @@ import { ActionsPanel, type TargetOption } from './ActionsPanel';
 import { casesApi } from './casesApi';
 import { CorrectionsSection, FormSection, MaterialsSection, RatingSection, TasksSection, TimelineSection } from './CaseSections';
 import { TransfersCard } from './TransfersCard';
+import { DocumentsCard } from '../../applications/documents/DocumentsCard';
 import type { CaseDetail } from '../../applications/types';
 import { CaseErrorAlert, CaseStatusTag, ConflictAlert, CrossRegionTag, PausedTag } from './ui';
 import './cases.css';
@@ -275,6 +276,7 @@ export default function CaseDetailPage() {
         </Col>
         <Col xs={24} xl={8}>
           <ActionsPanel key={`${c.id}:${c.rowVersion}`} detail={d} targets={targets} onUpdated={updated} onConflict={() => setConflict(true)} reload={reload} />
+          <DocumentsCard caseId={c.id} refreshKey={c.rowVersion} style={{ marginBottom: 16 }} />
         </Col>
       </Row>
     </>

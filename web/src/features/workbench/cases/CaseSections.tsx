@@ -343,6 +343,7 @@ function EventDetails({ e, labels, branches, t }: { e: CaseEvent; labels: Map<st
   if (typeof d.outcome === 'string') bits.push(<Tag key="o" color={NEGATIVE.has(d.outcome) ? 'red' : 'green'}>{outcomeText(t, d.outcome)}</Tag>);
   if (typeof d.notice === 'string') bits.push(<Tag key="n" color="red">{t('appWorkbench.detail.timeline.notice', { name: d.notice })}</Tag>);
   if (typeof d.document === 'string') bits.push(<Tag key="d" color={e.action === 'refused' ? 'red' : 'green'}>{t('appWorkbench.detail.timeline.notice', { name: d.document })}</Tag>);
+  if (typeof d.documentNumber === 'string') bits.push(<Tag key="dn" className="tb-mono">{d.documentNumber}</Tag>);
   if (typeof d.method === 'string') {
     const m = d.method;
     const known = e.action === 'delivered' ? ['online', 'courier', 'window'] : ['online', 'courier', 'internal'];
