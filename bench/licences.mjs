@@ -1,0 +1,262 @@
+#!/usr/bin/env node
+// Benchmark: the licences module (issue 5) in one process — issuance per second and full verifications per second
+// through the module's own functions, on SQLite (default) or PostgreSQL.
+//
+// Goal: ≥ 5,000 full verifications per second in one process.
+//
+// Setup: a fresh database with the demo province (createDeps + seedDemo, as `npm start` does). Then:
+// 1. Issuance from cases: --licences 结婚证 by 澜州市明湖区民政局 to as many distinct (generated) people, each through
+//    issueLicenceForCase in its own transaction, as a case approval would: type and department checks, holder and
+//    field checks, GB/T 36904 identifier, a status list entry, the holder's key pair (new for each person), the
+//    SD-JWT VC signed with the department's ES256 key, the licence row, the audit entry and the outbox event.
+// 2. Bulk import: one `tongban.licences/1` file of --licences 居民户口簿 rows for the same people (one transaction).
+// 3. Presentations: each holder presents their 结婚证 (2 of 6 disclosable fields) through createPresentation.
+// 4. Verification: --rounds rounds over all presentations, --concurrency (32) in flight, through verifyPresentation — what
+//    POST /api/v1/licenses/verify runs: the presentation's record (by hash), issuer trust (cached), both ES256
+//    signatures (issuer JWT and KB-JWT), disclosures, dates, the licence identifier's check character, the status
+//    read from the licence row, holder binding, nonce, audience, presentation expiry, and the verification log row
+//    plus its `license.verified` outbox event, committed before the answer (group commit: verifications finishing
+//    together share a transaction). One warm-up round first (fills the key caches), and one round one at a time.
+//    Within each round raw ES256 verifications of the same issuer JWTs (node:crypto, cached KeyObject) alternate with
+//    the full ones in chunks of 200, as the machine's yardstick: two ES256 verifications per presentation put the
+//    ceiling near half of it, and on a shared machine only the ratio full/raw is stable.
+//
+//   npm run build:server && node bench/licences.mjs [--db sqlite|postgres] [--licences 2000] [--rounds 5] [--concurrency 32] [--record]
+//
+// PostgreSQL: TONGBAN_PG_BASE (default postgres://postgres@127.0.0.1:5432/postgres) names the server; a scratch
+// database is created there and dropped at the end. --record appends a dated section to bench/RESULTS.md.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { machineFacts } from './machine.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+const GOAL = 5000;
+
+const { values: opts } = parseArgs({
+  options: {
+    db: { type: 'string', default: 'sqlite' },
+    licences: { type: 'string', default: '2000' },
+    rounds: { type: 'string', default: '5' },
+    concurrency: { type: 'string', default: '32' },
+    record: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (opts.help) {
+  console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\nimport ')[0].replace(/^#!.*\n/, '').replace(/^\/\/ ?/gm, ''));
+  process.exit(0);
+}
+const N = Number(opts.licences);
+const rounds = Number(opts.rounds);
+const C = Number(opts.concurrency);
+if (!Number.isInteger(N) || N < 10 || !Number.isInteger(rounds) || rounds < 1 || !Number.isInteger(C) || C < 1 || !['sqlite', 'postgres'].includes(opts.db)) {
+  console.error('bench: --licences must be an integer ≥ 10, --rounds a positive integer, --db sqlite or postgres');
+  process.exit(2);
+}
+const dist = path.join(root, 'dist/server');
+if (!fs.existsSync(path.join(dist, 'modules/licenses/index.js'))) {
+  console.error('bench: dist/server is missing the licences module: run `npm run build:server` first');
+  process.exit(2);
+}
+const load = (f) => import(pathToFileURL(path.join(dist, f)).href);
+const { loadConfig } = await load('platform/config.js');
+const { createDeps } = await load('app.js');
+const { seedDemo } = await load('demo/seed.js');
+const { withTx } = await load('platform/db/database.js');
+const { systemActor } = await load('platform/actor.js');
+const { generateCitizenId } = await load('platform/codes.js');
+const { demoDepartments } = await load('demo/province-data.js');
+const { issueLicenceForCase, importLicences, createPresentation, verifyPresentation, LICENCES_FORMAT } = await load('modules/licenses/index.js');
+
+const MARRIAGE = '11100000000014316P003';
+const HUKOU = '11100000000013338W002';
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const fmt = (n) => Math.round(n).toLocaleString('en-US');
+
+async function scratchDatabase() {
+  if (opts.db !== 'postgres') return null;
+  const base = process.env.TONGBAN_PG_BASE || 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `tb_bench_lic_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const u = new URL(base);
+  u.pathname = '/' + name;
+  return {
+    url: u.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+/** N distinct people of 明湖区 with valid ID numbers (not in the registry: licences do not need them to be). */
+function people(n) {
+  const out = [];
+  for (let i = 0; out.length < n; i++) {
+    const year = 1950 + (i % 50);
+    const day = 1 + (Math.floor(i / 50) % 28);
+    const month = 1 + (Math.floor(i / 1400) % 12);
+    const birth = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    const seq = Math.floor(i / 16800) % 1000;
+    out.push({ idNumber: generateCitizenId('390102', birth, seq, i % 2 ? 'M' : 'F', { today: '2026-01-01' }), name: `测试${i}`, birth });
+  }
+  return out;
+}
+
+async function main() {
+  const facts = machineFacts();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-bench-licences-'));
+  const scratch = await scratchDatabase();
+  const config = loadConfig({ TONGBAN_DATA_DIR: dataDir, ...(scratch ? { DATABASE_URL: scratch.url } : {}) }, { passwordHashCost: 1024 });
+  const deps = await createDeps(config);
+  try {
+    console.log(`bench: ${opts.db}: seeding the demo province…`);
+    await seedDemo(deps);
+    const actor = systemActor('bench');
+    const mz = demoDepartments.find((d) => d.key === 'mh_mz');
+    const ga = demoDepartments.find((d) => d.key === 'mh_ga');
+    const deptId = async (uscc) => (await deps.db.selectFrom('departments').select('id').where('uscc', '=', uscc).executeTakeFirstOrThrow()).id;
+    const mzId = await deptId(mz.uscc);
+    const folk = people(N);
+
+    // 1. issuance from cases, one transaction each
+    const t1 = performance.now();
+    const issued = [];
+    for (let i = 0; i < N; i++) {
+      const p = folk[i];
+      const spouse = folk[(i + 1) % N];
+      issued.push(await withTx(deps.db, (tx) => issueLicenceForCase(tx, deps, actor, {
+        caseId: crypto.randomUUID(), caseNumber: `BENCH${String(i).padStart(8, '0')}`, licenseTypeCode: MARRIAGE, issuerDepartmentId: mzId,
+        holder: { kind: 'person', idNumber: p.idNumber, name: p.name },
+        fields: { spouseName: spouse.name, spouseIdNumber: spouse.idNumber, registeredOn: '2020-05-20', registrationOffice: '澜州市明湖区民政局婚姻登记处' },
+        issuedAt: new Date().toISOString(),
+      })));
+    }
+    const issueMs = performance.now() - t1;
+
+    // 2. bulk import
+    const doc = {
+      format: LICENCES_FORMAT, issuer: ga.uscc,
+      licences: folk.map((p, i) => ({ typeCode: HUKOU, number: `HKB${String(i).padStart(8, '0')}`, holder: { kind: 'person', idNumber: p.idNumber, name: p.name }, issuedOn: '2016-03-21', fields: { householdHead: p.name, relation: '户主', householdType: '家庭户', address: `云澜省澜州市明湖区湖滨路${i}号` } })),
+    };
+    const t2 = performance.now();
+    const imported = await importLicences(deps, actor, JSON.stringify(doc));
+    const importMs = performance.now() - t2;
+    if (imported.issued !== N) throw new Error(`import issued ${imported.issued} of ${N}`);
+
+    // 3. presentations
+    console.log(`bench: ${N} licences issued from cases in ${(issueMs / 1000).toFixed(1)} s, ${N} imported in ${(importMs / 1000).toFixed(1)} s; presenting…`);
+    const items = [];
+    for (let i = 0; i < N; i++) {
+      const p = folk[i];
+      const holder = { ...systemActor('bench'), kind: 'citizen', username: `bench${i}`, displayName: p.name, idNumber: p.idNumber, userId: null };
+      const pres = await createPresentation(deps, holder, issued[i].licenceId, { fields: ['holder_name', 'spouseName'], ttlSeconds: 3600, qr: 'none' });
+      const pub = await deps.db.selectFrom('license_presentations').select('token').where('id', '=', pres.id).executeTakeFirstOrThrow();
+      items.push({ presentation: pub.token, jwt: pub.token.split('~')[0] });
+    }
+    const issuerKey = crypto.createPublicKey({ key: (await deps.licenceKeys.jwks(mz.uscc)).keys[0], format: 'jwk' });
+    const prepared = items.map((it) => {
+      const dot = it.jwt.lastIndexOf('.');
+      return { data: Buffer.from(it.jwt.slice(0, dot), 'latin1'), sig: Buffer.from(it.jwt.slice(dot + 1), 'base64url') };
+    });
+    const ctx = { ip: '127.0.0.1', userAgent: 'bench', requestId: 'bench' };
+    const check = (r) => {
+      if (!r.valid) throw new Error(`verification failed: ${JSON.stringify(r.checks.filter((c) => c.ok === false))}`);
+    };
+    /** Some presentations, `c` verifications in flight at a time (as concurrent requests would be); milliseconds. */
+    const verifyChunk = async (chunk, c) => {
+      const t = performance.now();
+      for (let i = 0; i < chunk.length; i += c) {
+        (await Promise.all(chunk.slice(i, i + c).map((it) => verifyPresentation(deps, { presentation: it.presentation }, ctx)))).forEach(check);
+      }
+      return performance.now() - t;
+    };
+    const rawChunk = (chunk) => {
+      const t = performance.now();
+      for (const x of chunk) if (!crypto.verify('sha256', x.data, { key: issuerKey, dsaEncoding: 'ieee-p1363' }, x.sig)) throw new Error('raw ES256 failed');
+      return performance.now() - t;
+    };
+    /**
+     * One round over all presentations: full verifications and raw ES256 verifications of the same issuer JWTs
+     * alternate in chunks of 200, so that both see the same moments of a busy machine.
+     */
+    const verifyRound = async (c = C) => {
+      let fullMs = 0;
+      let rawMs = 0;
+      for (let i = 0; i < items.length; i += 200) {
+        fullMs += await verifyChunk(items.slice(i, i + 200), c);
+        rawMs += rawChunk(prepared.slice(i, i + 200));
+      }
+      return { full: (items.length / fullMs) * 1000, raw: (items.length / rawMs) * 1000 };
+    };
+
+    // 4. verification
+    const cold = (await verifyRound()).full; // warm-up: every holder key and the issuer's JWKS parsed for the first time
+    const seq = await verifyRound(1); // one at a time: each verification commits its log row alone
+    const sequential = seq.full;
+    const rows = [];
+    for (let r = 1; r <= rounds; r++) {
+      const { full, raw } = await verifyRound();
+      rows.push({ r, full, raw });
+      console.log(`round ${r}: ${fmt(full)} verifications/s at ${C} in flight; raw ES256 ${fmt(raw)}/s; ratio ${((full / raw) * 100).toFixed(1)}%`);
+    }
+    const medFull = median(rows.map((x) => x.full));
+    const medRaw = median(rows.map((x) => x.raw));
+    const medRatio = median(rows.map((x) => x.full / x.raw));
+    // what the same ratio gives on a machine where one core does the raw ES256 rate recorded for the crypto layer
+    const QUIET_RAW = 16_625;
+    const logged = Number((await deps.db.selectFrom('license_verifications').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const issuance = (N / issueMs) * 1000;
+    const importRate = (N / importMs) * 1000;
+    const verdict = medFull >= GOAL ? `Goal met: ${fmt(medFull)} full verifications/s (goal ≥ ${fmt(GOAL)}).` : `Goal NOT met: ${fmt(medFull)} full verifications/s (goal ≥ ${fmt(GOAL)}).`;
+    console.log(`\nissuance from cases: ${fmt(issuance)}/s; bulk import: ${fmt(importRate)} rows/s; verification: median ${fmt(medFull)}/s at ${C} in flight (first, cold round ${fmt(cold)}/s; one at a time ${fmt(sequential)}/s), raw ES256 ${fmt(medRaw)}/s, ratio ${(medRatio * 100).toFixed(1)}% (${fmt(medRatio * QUIET_RAW)}/s at ${fmt(QUIET_RAW)} raw ES256/s); ${logged} verifications logged\n${verdict}`);
+
+    if (opts.record) {
+      const lines = [
+        '',
+        `## ${facts.date.slice(0, 10)} — licences module: issuance and verification (${opts.db === 'sqlite' ? 'SQLite' : 'PostgreSQL'})`,
+        '',
+        `- Date: ${facts.date}`,
+        `- CPU: ${facts.cpu}; ${facts.cores} cores; ${facts.memGiB} GiB memory; ${facts.os}; load average before the run ${facts.load}, after ${machineFacts().load}`,
+        `- Node ${facts.node}; \`node bench/licences.mjs --db ${opts.db} --licences ${N} --rounds ${rounds} --concurrency ${C}\`; one process, through the module's functions (no HTTP), ${C} verifications in flight`,
+        `- Issuance: ${N} 结婚证 from cases (issueLicenceForCase, one transaction each: checks, identifier, status entry, a new holder key pair, ES256 SD-JWT VC, row, audit, event); bulk import: one file of ${N} 居民户口簿 rows (one transaction)`,
+        `- Verification: verifyPresentation over ${N} presentations (2 of 6 disclosable fields shown), ${rounds} rounds after a warm-up round: presentation record, issuer trust, two ES256 signatures, disclosures, dates, licence identifier, status from the licence row, holder binding, nonce, audience, expiry, and the log row + \`license.verified\` event committed before the answer (group commit); raw ES256 alternating in chunks of 200 = node:crypto verification of the same issuer JWTs`,
+        '',
+        '| measure | per second |',
+        '|---|---:|',
+        `| issuance from cases | ${fmt(issuance)} |`,
+        `| bulk import rows | ${fmt(importRate)} |`,
+        `| full verifications, first (cold) round, ${C} in flight | ${fmt(cold)} |`,
+        `| full verifications, one at a time (each log row committed alone) | ${fmt(sequential)} |`,
+        ...rows.map((x) => `| full verifications, round ${x.r}, ${C} in flight (raw ES256 ${fmt(x.raw)}; ${((x.full / x.raw) * 100).toFixed(1)}%) | ${fmt(x.full)} |`),
+        `| **full verifications, median, ${C} in flight** (raw ES256 median ${fmt(medRaw)}; median ratio ${(medRatio * 100).toFixed(1)}%) | **${fmt(medFull)}** |`,
+        `| the median ratio at ${fmt(QUIET_RAW)} raw ES256/s (the rate recorded for the crypto layer on a quiet machine) | ${fmt(medRatio * QUIET_RAW)} |`,
+        '',
+        verdict,
+        '',
+      ];
+      fs.appendFileSync(path.join(here, 'RESULTS.md'), lines.join('\n'));
+      console.log('bench: recorded in bench/RESULTS.md');
+    }
+  } finally {
+    await deps.close();
+    await scratch?.drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,136 @@
+import type { Deps } from '../../../platform/deps.js';
+import { regionCovers } from '../../org/index.js';
+import type { Guide } from '../../catalog/index.js';
+import { findTypeIssuerIds, findTypes, departmentsByIds, publishedGuides } from '../licenses.queries.js';
+import { runtimeOf } from './runtime.js';
+
+/**
+ * 发证用证清单: which licence types the published service items issue (their result is the type), which materials a
+ * type may replace (免提交: the material names it among its substitutes), and how often each type was issued, used
+ * and verified. The links come from the published guides themselves, so the catalogue and this list cannot disagree.
+ */
+
+export interface ItemRef {
+  itemId: string;
+  itemName: string;
+  implementationCode: string;
+  departmentName: string;
+  regionCode: string;
+}
+export interface MaterialRef extends ItemRef {
+  materialKey: string;
+  materialName: string;
+}
+
+export interface CatalogueLinks {
+  issuedBy: Map<string, ItemRef[]>;
+  accepts: Map<string, MaterialRef[]>;
+  /** Names the catalogue gives codes (the result's or the substitute's name), for codes without a type definition. */
+  names: Map<string, string>;
+}
+
+const LINKS_TTL_MS = 60_000;
+
+/** The links from the published guides, parsed at most once a minute per process. */
+export async function catalogueLinks(deps: Deps): Promise<CatalogueLinks> {
+  const rt = runtimeOf(deps);
+  if (rt.catalogue && deps.clock.nowMs() - rt.catalogue.at < LINKS_TTL_MS) return rt.catalogue.value as CatalogueLinks;
+  const links: CatalogueLinks = { issuedBy: new Map(), accepts: new Map(), names: new Map() };
+  for (const row of await publishedGuides(deps.db)) {
+    let guide: Guide;
+    try {
+      guide = JSON.parse(row.guide) as Guide;
+    } catch {
+      continue;
+    }
+    const item: ItemRef = { itemId: row.id, itemName: row.item_name, implementationCode: row.implementation_code, departmentName: row.department_name, regionCode: row.region_code };
+    const code = guide.result?.type === 'license' ? guide.result.licenseTypeCode : undefined;
+    if (code) {
+      links.issuedBy.set(code, [...(links.issuedBy.get(code) ?? []), item]);
+      if (!links.names.has(code)) links.names.set(code, guide.result.name);
+    }
+    for (const m of guide.materials ?? []) {
+      for (const s of m.substitutes ?? []) {
+        if (s.kind !== 'license') continue;
+        links.accepts.set(s.code, [...(links.accepts.get(s.code) ?? []), { ...item, materialKey: m.key, materialName: m.name }]);
+        if (!links.names.has(s.code)) links.names.set(s.code, s.name);
+      }
+    }
+  }
+  rt.catalogue = { at: deps.clock.nowMs(), value: links };
+  return links;
+}
+
+async function countBy(deps: Deps) {
+  const issued = await deps.db.selectFrom('licenses').select(['type_code', 'status']).select((eb) => eb.fn.countAll<number>().as('n')).groupBy(['type_code', 'status']).execute();
+  const uses = await deps.db.selectFrom('license_uses').select('type_code').select((eb) => eb.fn.countAll<number>().as('n')).groupBy('type_code').execute();
+  const verifications = await deps.db
+    .selectFrom('license_verifications as v')
+    .innerJoin('licenses as l', 'l.id', 'v.license_pk')
+    .select('l.type_code')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .groupBy('l.type_code')
+    .execute();
+  const counts = new Map<string, { issued: number; valid: number; suspended: number; revoked: number; uses: number; verifications: number }>();
+  const of = (code: string) => {
+    let c = counts.get(code);
+    if (!c) counts.set(code, (c = { issued: 0, valid: 0, suspended: 0, revoked: 0, uses: 0, verifications: 0 }));
+    return c;
+  };
+  for (const r of issued) {
+    const c = of(r.type_code);
+    const n = Number(r.n);
+    c.issued += n;
+    if (r.status === 'valid' || r.status === 'suspended' || r.status === 'revoked') c[r.status] += n;
+  }
+  for (const r of uses) of(r.type_code).uses = Number(r.n);
+  for (const r of verifications) of(r.type_code).verifications = Number(r.n);
+  return counts;
+}
+
+interface CatalogueEntry {
+  code: string;
+  name: string;
+  defined: boolean;
+  holderKind: string | null;
+  definingDepartment: string | null;
+  issuers: string[];
+  issuedByItems: ItemRef[];
+  acceptedForMaterials: MaterialRef[];
+  counts: { issued: number; valid: number; suspended: number; revoked: number; uses: number; verifications: number };
+}
+
+/** The 发证用证清单, optionally for one type or for the items of one region (and below). */
+export async function getLicenceCatalogue(deps: Deps, query: { typeCode?: string; regionCode?: string }) {
+  const links = await catalogueLinks(deps);
+  const types = await findTypes(deps.db);
+  const issuerIds = await findTypeIssuerIds(deps.db, types.map((t) => t.code));
+  const depts = await departmentsByIds(deps.db, [...types.map((t) => t.defining_department_id), ...[...issuerIds.values()].flat()]);
+  const counts = await countBy(deps);
+  const inRegion = <T extends ItemRef>(xs: T[] | undefined): T[] => (xs ?? []).filter((x) => !query.regionCode || regionCovers(query.regionCode, x.regionCode));
+  const zero = { issued: 0, valid: 0, suspended: 0, revoked: 0, uses: 0, verifications: 0 };
+  const entries: CatalogueEntry[] = types.map((t) => ({
+    code: t.code,
+    name: t.name,
+    defined: true,
+    holderKind: t.holder_kind,
+    definingDepartment: depts.get(t.defining_department_id)?.name ?? null,
+    issuers: (issuerIds.get(t.code) ?? []).map((id) => depts.get(id)?.name ?? id).sort(),
+    issuedByItems: inRegion(links.issuedBy.get(t.code)),
+    acceptedForMaterials: inRegion(links.accepts.get(t.code)),
+    counts: counts.get(t.code) ?? zero,
+  }));
+  const defined = new Set(types.map((t) => t.code));
+  for (const code of new Set([...links.issuedBy.keys(), ...links.accepts.keys()])) {
+    if (defined.has(code)) continue;
+    entries.push({
+      code, name: links.names.get(code) ?? code, defined: false, holderKind: null, definingDepartment: null, issuers: [],
+      issuedByItems: inRegion(links.issuedBy.get(code)), acceptedForMaterials: inRegion(links.accepts.get(code)), counts: counts.get(code) ?? zero,
+    });
+  }
+  const items = entries
+    .filter((e) => !query.typeCode || e.code === query.typeCode)
+    .filter((e) => !query.regionCode || e.issuedByItems.length > 0 || e.acceptedForMaterials.length > 0)
+    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return { items, generatedAt: deps.clock.nowIso() };
+}
