@@ -18,7 +18,12 @@ import { registerSecurityRoutes } from './modules/security/index.js';
 import { registerIntegrationRoutes } from './modules/integration/index.js';
 import { registerCatalogRoutes } from './modules/catalog/index.js';
 import { registerApplicationsRoutes } from './modules/applications/index.js';
+import { registerConsultationRoutes } from './modules/consultation/index.js';
+import { registerConsultationOrdersRoutes } from './modules/consultation/index.js';
+import { openDeploymentSeals, publicUrlOf, stopDocumentRendering } from './modules/applications/index.js';
 import { createCalendar } from './platform/calendar.js';
+import { createFileKeyStore } from './platform/crypto/keystore.js';
+import { registerLicensesRoutes } from './modules/licenses/index.js';
 
 /** Opens the database, migrates it, and wires every dependency a service needs. */
 export async function createDeps(config: Config, opts: { clock?: Clock; migrate?: boolean } = {}): Promise<Deps & { close(): Promise<void> }> {
@@ -41,7 +46,11 @@ export async function createDeps(config: Config, opts: { clock?: Clock; migrate?
     keys,
     auditKey: keys.derive('audit-chain'),
     sessionCache: new TtlCache<unknown>(clock, config.sessionCacheMs),
+    seals: openDeploymentSeals(handle.db, { dataDir: config.dataDir, keys, clock }),
+    publicUrl: publicUrlOf(config),
+    licenceKeys: createFileKeyStore({ config, keys, clock }),
     async close() {
+      stopDocumentRendering(handle);
       await events.stop();
       await handle.destroy();
     },
@@ -76,6 +85,9 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
   registerIntegrationRoutes(app, deps);
   registerCatalogRoutes(app, deps);
   registerApplicationsRoutes(app, deps);
+  registerLicensesRoutes(app, deps);
+  registerConsultationRoutes(app, deps);
+  registerConsultationOrdersRoutes(app, deps);
 
   const webDir = deps.config.webDir;
   const hasWeb = fs.existsSync(path.join(webDir, 'index.html'));

@@ -7,6 +7,8 @@ import { seedDemo, demoLogins } from './demo/seed.js';
 import { exportOrg, importOrg } from './modules/org/org.import.js';
 import { systemActor } from './platform/actor.js';
 import { exportCatalog, importCatalog, warmCatalogSearch } from './modules/catalog/index.js';
+import { importLicences } from './modules/licenses/index.js';
+import { importDuties, importKb, warmConsultation } from './modules/consultation/index.js';
 
 const USAGE = `Usage: tongban <command>
 
@@ -17,6 +19,9 @@ const USAGE = `Usage: tongban <command>
   export org            print regions and departments in the import format
   import catalog <file> import basic items and items with their guides (docs/formats/catalog.md); all-or-nothing
   export catalog        print the published catalogue in the import format
+  import licences <file> import a department's existing licences (docs/formats/licences.md); all-or-nothing
+  import kb <file>      import knowledge-base entries (docs/formats/kb.md); all-or-nothing
+  import duties <file>  import duty lists 权责清单 (docs/formats/duties.md); all-or-nothing
   audit verify          check the audit trail's hash chain; exit 1 naming the first bad entry
   help                  this text
 
@@ -39,6 +44,7 @@ async function start(config: Config): Promise<void> {
   if (config.demo) seeded = await seedDemo(deps);
   const app = await buildApp(deps, { logger: process.env.TONGBAN_LOG === '1' });
   const indexed = await warmCatalogSearch(deps); // the first citizen's search should not wait for the index
+  await warmConsultation(deps); // nor the first asker for the knowledge base and duty indexes
   deps.events.start();
   const url = await app.listen({ host: config.host, port: config.port });
   const shown = url.replace('127.0.0.1', 'localhost');
@@ -84,6 +90,24 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       });
     case 'import': {
+      if (sub === 'licences') {
+        if (!arg) throw new CliError('import licences needs a file');
+        if (!fs.existsSync(arg)) throw new CliError(`no such file: ${arg}`);
+        return withDeps(config, async (deps) => {
+          const r = await importLicences(deps, systemActor('cli'), fs.readFileSync(arg, 'utf8'));
+          console.log(`imported licences: ${r.issued} issued, ${r.unchanged} unchanged`);
+          return 0;
+        });
+      }
+      if (sub === 'kb' || sub === 'duties') {
+        if (!arg) throw new CliError(`import ${sub} needs a file`);
+        if (!fs.existsSync(arg)) throw new CliError(`no such file: ${arg}`);
+        return withDeps(config, async (deps) => {
+          const r = await (sub === 'kb' ? importKb : importDuties)(deps, systemActor('cli'), fs.readFileSync(arg, 'utf8'));
+          console.log(`imported ${sub}: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged${sub === 'kb' ? `, ${r.conflicts} contradiction(s) with other units` : ''}`);
+          return 0;
+        });
+      }
       if (sub !== 'org') throw new CliError(`unknown import kind "${sub ?? ''}" (known: org)`);
       if (!arg) throw new CliError('import org needs a file');
       if (!fs.existsSync(arg)) throw new CliError(`no such file: ${arg}`);

@@ -11,6 +11,11 @@ import {
 import { buildDemoCatalog } from './catalog-data.js';
 import { importCatalog } from '../modules/catalog/index.js';
 import { seedDemoCases } from './cases.js';
+import { demoKbEntries } from './consultation-kb-data.js';
+import { demoDuties } from './consultation-duties-data.js';
+import { importDuties, importKb } from '../modules/consultation/index.js';
+import { seedDemoOrders } from './consultation-orders.js';
+import { seedDemoLicences } from './licenses.js';
 
 const PERSON_ATTRIBUTES = ['name', 'sex', 'birth_date', 'ethnicity', 'hukou_address', 'residence_address', 'phone', 'marital_status'] as const;
 const ENTERPRISE_ATTRIBUTES = ['name', 'type', 'legal_rep_id_number', 'registered_address', 'registered_capital', 'established_on', 'business_scope', 'status'] as const;
@@ -109,5 +114,12 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
   await importCatalog(deps, actor, JSON.stringify(buildDemoCatalog()));
   // Then cases in every state on the workbenches, filed and worked through the applications use cases (cases.ts).
   await seedDemoCases(deps);
+  // Then the licence type catalogue and the licences the demo people and enterprises hold (licenses.ts).
+  await seedDemoLicences(deps);
+  // The consultation centre's duty lists and knowledge base, through their imports (departments named by demo key).
+  await importDuties(deps, actor, JSON.stringify({ format: 'tongban.duties/1', duties: demoDuties.map(({ departmentKey, ...d }) => ({ ...d, departmentCode: departmentKey })) }));
+  await importKb(deps, actor, JSON.stringify({ format: 'tongban.kb/1', entries: demoKbEntries.map(({ departmentKey, ...e }) => ({ ...e, departmentCode: departmentKey })) }));
+  // Then work orders (12345) in every state — after the knowledge base and duty lists (consultation-orders.ts).
+  await seedDemoOrders(deps);
   return true;
 }

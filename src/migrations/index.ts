@@ -8,6 +8,10 @@ import { m0006 } from './0006_applications_cases.js';
 import { m0007 } from './0007_applications_transfers_ratings.js';
 import { m0009 } from './0009_platform_notifications.js';
 import { m0010 } from './0010_applications_queue_indexes.js';
+import { m0011 } from './0011_licenses.js';
+import { m0012 } from './0012_applications_documents.js';
+import { m0013 } from './0013_consultation_knowledge.js';
+import { m0014 } from './0014_consultation_work_orders.js';
 
 /** Ordered by name; add new migrations at the end with the next number and the owning module in the name. */
 export const migrations: Record<string, TongbanMigration> = {
@@ -20,4 +24,8 @@ export const migrations: Record<string, TongbanMigration> = {
   '0007_applications_transfers_ratings': m0007,
   '0009_platform_notifications': m0009,
   '0010_applications_queue_indexes': m0010,
+  '0011_licenses': m0011,
+  '0012_applications_documents': m0012,
+  '0013_consultation_knowledge': m0013,
+  '0014_consultation_work_orders': m0014,
 };

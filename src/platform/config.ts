@@ -29,12 +29,24 @@ export interface Config {
   holidaysFile: string | null;
   /** Working days a department has to rectify after a bad rating (好差评 → 整改), 5–15. */
   rectificationDays: number;
+  /** Consultation: routing confidence (0..1) below which a question goes to the dispatcher (docs/operations.md). */
+  consultationRouteThreshold: number;
+  /** Consultation: confidence (0..1) a knowledge-base entry needs to be offered as an instant answer. */
+  consultationAnswerThreshold: number;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new Error(`config: ${name} must be a non-negative integer, got "${value}"`);
+  return n;
+}
+
+/** A number within 0..1 (a confidence threshold). */
+function ratio(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 1) throw new Error(`config: ${name} must be a number between 0 and 1, got "${value}"`);
   return n;
 }
 
@@ -76,6 +88,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webDir: path.resolve(env.TONGBAN_WEB_DIR || path.join(projectRoot(), 'dist', 'web')),
     holidaysFile: env.TONGBAN_HOLIDAYS_FILE ? path.resolve(env.TONGBAN_HOLIDAYS_FILE) : null,
     rectificationDays: int(env.TONGBAN_RECTIFICATION_DAYS, 10, 'TONGBAN_RECTIFICATION_DAYS'),
+    consultationRouteThreshold: ratio(env.TONGBAN_ROUTE_THRESHOLD, 0.4, 'TONGBAN_ROUTE_THRESHOLD'),
+    consultationAnswerThreshold: ratio(env.TONGBAN_ANSWER_THRESHOLD, 0.4, 'TONGBAN_ANSWER_THRESHOLD'),
     ...overrides,
   };
   if (config.rectificationDays < 5 || config.rectificationDays > 15) {

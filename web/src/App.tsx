@@ -33,6 +33,24 @@ const ApplyPage = lazy(() => import('./features/applications/hall/ApplyPage'));
 const MyCasesPage = lazy(() => import('./features/applications/hall/CasesPage'));
 const MyCasePage = lazy(() => import('./features/applications/hall/CasePage'));
 const NotificationsPage = lazy(() => import('./features/applications/hall/NotificationsPage'));
+const VerifyDocumentPage = lazy(() => import('./features/verify/VerifyDocumentPage'));
+const LicenceWalletPage = lazy(() => import('./features/licenses/WalletPage'));
+const LicenceWalletDetailPage = lazy(() => import('./features/licenses/WalletDetailPage'));
+const VerifyLicencePage = lazy(() => import('./features/licenses/VerifyLicencePage'));
+const LicencesIssuedPage = lazy(() => import('./features/licenses/IssuedPage'));
+const LicenceTypesPage = lazy(() => import('./features/licenses/TypesPage'));
+const LicenceTypeDetailPage = lazy(() => import('./features/licenses/TypeDetailPage'));
+const LicenceTypeEditPage = lazy(() => import('./features/licenses/TypeEditPage'));
+const LicenceCataloguePage = lazy(() => import('./features/licenses/CataloguePage'));
+const LicenceTrustPage = lazy(() => import('./features/licenses/TrustPage'));
+const AskPage = lazy(() => import('./features/consultation/ask/AskPage'));
+const MyQuestionsPage = lazy(() => import('./features/consultation/hall/MyQuestionsPage'));
+const MyOrderPage = lazy(() => import('./features/consultation/hall/MyOrderPage'));
+const OrdersPage = lazy(() => import('./features/consultation/workbench/OrdersPage'));
+const OrderDetailPage = lazy(() => import('./features/consultation/workbench/OrderDetailPage'));
+const DispatchPage = lazy(() => import('./features/consultation/workbench/DispatchPage'));
+const KnowledgePage = lazy(() => import('./features/consultation/workbench/KnowledgePage'));
+const ConsultationAdminPage = lazy(() => import('./features/consultation/admin/ConsultationAdminPage'));
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<FullPageSpin />}>{children}</Suspense>;
@@ -55,6 +73,10 @@ export function App() {
           <Route index element={<Home />} />
           <Route path="services" element={<Lazy><CatalogPage /></Lazy>} />
           <Route path="services/items/:id" element={<Lazy><GuidePage /></Lazy>} />
+          <Route path="verify/documents/:id" element={<Lazy><VerifyDocumentPage /></Lazy>} />
+          <Route path="verify/licences" element={<Lazy><VerifyLicencePage /></Lazy>} />
+          <Route path="verify/licences/p/:presentationId" element={<Lazy><VerifyLicencePage /></Lazy>} />
+          <Route path="verify/licences/:presentationId" element={<Lazy><VerifyLicencePage /></Lazy>} />
           <Route path="account/password" element={<RequireAuth><Lazy><ChangePasswordPage /></Lazy></RequireAuth>} />
           <Route path="hall" element={<RequireAuth kind="citizen"><Lazy><HallPage /></Lazy></RequireAuth>} />
           <Route path="hall/agents" element={<RequireAuth kind="citizen"><Lazy><AgentsPage /></Lazy></RequireAuth>} />
@@ -63,10 +85,20 @@ export function App() {
           <Route path="hall/cases" element={<RequireAuth kind="citizen"><Lazy><MyCasesPage /></Lazy></RequireAuth>} />
           <Route path="hall/cases/:id" element={<RequireAuth kind="citizen"><Lazy><MyCasePage /></Lazy></RequireAuth>} />
           <Route path="hall/notifications" element={<RequireAuth kind="citizen"><Lazy><NotificationsPage /></Lazy></RequireAuth>} />
+          <Route path="ask" element={<Lazy><AskPage /></Lazy>} />
+          <Route path="hall/questions" element={<RequireAuth kind="citizen"><Lazy><MyQuestionsPage /></Lazy></RequireAuth>} />
+          <Route path="hall/questions/:id" element={<RequireAuth kind="citizen"><Lazy><MyOrderPage /></Lazy></RequireAuth>} />
+          <Route path="hall/licences" element={<RequireAuth kind="citizen"><Lazy><LicenceWalletPage /></Lazy></RequireAuth>} />
+          <Route path="hall/licences/:licenceId" element={<RequireAuth kind="citizen"><Lazy><LicenceWalletDetailPage /></Lazy></RequireAuth>} />
           <Route path="workbench" element={<RequireAuth kind="staff"><Lazy><WorkbenchPage /></Lazy></RequireAuth>} />
           <Route path="workbench/cases" element={<RequireAuth kind="staff" roles={['window_officer', 'reviewer']}><Lazy><CaseQueuesPage /></Lazy></RequireAuth>} />
           <Route path="workbench/cases/:id" element={<RequireAuth kind="staff"><Lazy><CaseDetailPage /></Lazy></RequireAuth>} />
           <Route path="workbench/rectifications" element={<RequireAuth kind="staff" roles={['window_officer', 'reviewer', 'department_admin', 'platform_admin']}><Lazy><RectificationsPage /></Lazy></RequireAuth>} />
+          <Route path="workbench/orders" element={<RequireAuth kind="staff" roles={['window_officer', 'reviewer', 'department_admin']}><Lazy><OrdersPage /></Lazy></RequireAuth>} />
+          <Route path="workbench/orders/:id" element={<RequireAuth kind="staff"><Lazy><OrderDetailPage /></Lazy></RequireAuth>} />
+          <Route path="workbench/dispatch" element={<RequireAuth kind="staff" roles={['window_officer', 'reviewer', 'department_admin', 'platform_admin']}><Lazy><DispatchPage /></Lazy></RequireAuth>} />
+          <Route path="workbench/knowledge" element={<RequireAuth kind="staff" roles={['department_admin', 'platform_admin']}><Lazy><KnowledgePage /></Lazy></RequireAuth>} />
+          <Route path="workbench/licences" element={<RequireAuth kind="staff"><Lazy><LicencesIssuedPage /></Lazy></RequireAuth>} />
           <Route path="admin" element={<RequireAuth kind="staff" roles={['platform_admin', 'department_admin', 'auditor']}><Lazy><AdminLayout /></Lazy></RequireAuth>}>
             <Route index element={<Lazy><DashboardPage /></Lazy>} />
             <Route path="regions" element={<RequireAuth roles={['platform_admin']}><Lazy><RegionsPage /></Lazy></RequireAuth>} />
@@ -82,6 +114,13 @@ export function App() {
             <Route path="catalog/review" element={<RequireAuth roles={['platform_admin']}><Lazy><CatalogReviewPage /></Lazy></RequireAuth>} />
             <Route path="catalog/basic" element={<RequireAuth roles={['platform_admin']}><Lazy><CatalogBasicPage /></Lazy></RequireAuth>} />
             <Route path="catalog/import" element={<RequireAuth roles={['platform_admin', 'department_admin']}><Lazy><CatalogImportPage /></Lazy></RequireAuth>} />
+            <Route path="consultation" element={<RequireAuth roles={['platform_admin', 'department_admin']}><Lazy><ConsultationAdminPage /></Lazy></RequireAuth>} />
+            <Route path="licences/types" element={<RequireAuth roles={['platform_admin', 'department_admin', 'auditor']}><Lazy><LicenceTypesPage /></Lazy></RequireAuth>} />
+            <Route path="licences/types/new" element={<RequireAuth roles={['platform_admin', 'department_admin']}><Lazy><LicenceTypeEditPage /></Lazy></RequireAuth>} />
+            <Route path="licences/types/:code" element={<RequireAuth roles={['platform_admin', 'department_admin', 'auditor']}><Lazy><LicenceTypeDetailPage /></Lazy></RequireAuth>} />
+            <Route path="licences/types/:code/edit" element={<RequireAuth roles={['platform_admin', 'department_admin']}><Lazy><LicenceTypeEditPage /></Lazy></RequireAuth>} />
+            <Route path="licences/catalogue" element={<RequireAuth roles={['platform_admin', 'department_admin', 'auditor']}><Lazy><LicenceCataloguePage /></Lazy></RequireAuth>} />
+            <Route path="licences/trust" element={<RequireAuth roles={['platform_admin']}><Lazy><LicenceTrustPage /></Lazy></RequireAuth>} />
             <Route path="*" element={<NotFound />} />
           </Route>
           <Route path="*" element={<NotFound />} />

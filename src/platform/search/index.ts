@@ -25,6 +25,7 @@
  *   - `remove(id: string): boolean`, `replace(doc: SearchDocument): void` (upsert), `has(id): boolean`, `size`
  *   - `search(query: string, opts?: SearchOptions): SearchResult`
  *   - `analyze(query: string): AnalyzedWord[]` — what a query is turned into (debugging, tests)
+ *   - `documentFrequency(term: string): number` — documents having an index term (callers' own scoring)
  *   - `compact(): void` — drops removed documents now (it also runs by itself once a fifth of the ordinals are
  *     removed) and packs every posting list into one block
  *   - `stats()` — documents, removed, terms, postings, bytes in typed arrays

@@ -321,6 +321,15 @@ export class SearchIndex {
     this.cap = 0; // scratch arrays are re-made on the next search
   }
 
+  /**
+   * Documents having an index term (a term as listed by `analyze`), 0 for a term no live document has. Until the next
+   * compaction removed documents still count, as they do in ranking.
+   */
+  documentFrequency(term: string): number {
+    const id = this.vocab.known(term);
+    return id < 0 ? 0 : this.vocab.df[id];
+  }
+
   /** The analysed query: for each word, the index terms searched and their weights. */
   analyze(query: string): AnalyzedWord[] {
     return analyzeQuery(query, this.tokenizer, this.vocab).map((g) => ({

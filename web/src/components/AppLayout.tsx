@@ -1,5 +1,5 @@
 import { Button, Dropdown } from 'antd';
-import { GlobalOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { GlobalOutlined, IdcardOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { ADMIN_ROLES, hasRole, primaryRole, useAuth } from '../auth';
@@ -8,6 +8,7 @@ import { ActingForSelect } from './ActingForSelect';
 import { Emblem } from './Emblem';
 import { ErrorBoundary } from './ErrorBoundary';
 import { NotificationBell } from '../features/applications/hall/NotificationBell';
+import { ConsultFab } from '../features/consultation/ask/AskDrawer';
 
 export function LangSwitch({ className }: { className?: string }) {
   const { t } = useTranslation();
@@ -37,13 +38,17 @@ function Header() {
 
   const links: Array<{ to: string; label: string }> = [];
   if (me?.kind === 'citizen') links.push({ to: '/hall', label: t('nav.hall') });
+  if (me?.kind === 'citizen') links.push({ to: '/hall/questions', label: t('consult.nav.myQuestions') });
   if (me?.kind === 'staff') {
     if (!hasRole(me, 'auditor') || hasRole(me, 'window_officer', 'reviewer', 'department_admin')) links.push({ to: '/workbench', label: t('nav.workbench') });
     if (hasRole(me, 'window_officer', 'reviewer')) links.push({ to: '/workbench/cases', label: t('appWorkbench.nav.cases') });
     if (hasRole(me, 'window_officer', 'reviewer', 'department_admin', 'platform_admin')) links.push({ to: '/workbench/rectifications', label: t('appWorkbench.nav.rectifications') });
+    if (hasRole(me, 'window_officer', 'reviewer', 'department_admin')) links.push({ to: '/workbench/orders', label: t('consult.nav.orders') });
+    if (hasRole(me, 'window_officer', 'reviewer', 'department_admin')) links.push({ to: '/workbench/licences', label: t('licences.nav.workbench') });
     if (hasRole(me, ...ADMIN_ROLES)) links.push({ to: '/admin', label: t('nav.admin') });
   }
   links.push({ to: '/services', label: t('catalogHall.nav.services') });
+  if (!me) links.push({ to: '/ask', label: t('consult.nav.ask') });
 
   const roleText = me ? (me.kind === 'staff' && me.department ? `${(currentLang() === 'en' && me.department.nameEn) || me.department.name} · ${label('roles', primaryRole(me))}` : label('roles', primaryRole(me))) : '';
 
@@ -59,7 +64,7 @@ function Header() {
         </Link>
         <nav className="tb-nav" aria-label={t('nav.skipNav')}>
           {links.map((l) => (
-            <NavLink key={l.to} to={l.to} end={l.to === '/workbench'} className={({ isActive }) => (isActive ? 'active' : undefined)}>
+            <NavLink key={l.to} to={l.to} end={l.to === '/workbench' || l.to === '/hall'} className={({ isActive }) => (isActive ? 'active' : undefined)}>
               {l.label}
             </NavLink>
           ))}
@@ -78,6 +83,7 @@ function Header() {
               trigger={['click']}
               menu={{
                 items: [
+                  ...(me.kind === 'citizen' ? [{ key: 'licences', icon: <IdcardOutlined />, label: t('licences.nav.wallet'), onClick: () => navigate('/hall/licences') }] : []),
                   { key: 'password', icon: <KeyOutlined />, label: t('nav.changePassword'), onClick: () => navigate('/account/password') },
                 ],
               }}
@@ -128,6 +134,7 @@ export function AppLayout() {
         </ErrorBoundary>
       </main>
       <Footer />
+      <ConsultFab />
     </>
   );
 }

@@ -397,6 +397,8 @@ const applicationsHallEn: ApplicationsHallMessages = {
       'files.empty': 'The file is empty.',
       'files.not_found': 'The file does not exist or is no longer available.',
       'notifications.not_found': 'No such notification.',
+      'applications.document_pending': 'The document is still being sealed; try again in a moment.',
+      'applications.document_not_found': 'No such document.',
     },
   },
 };

@@ -395,6 +395,8 @@ const applicationsHallZh = {
       'files.empty': '文件是空的。',
       'files.not_found': '文件不存在或已失效。',
       'notifications.not_found': '该消息不存在。',
+      'applications.document_pending': '文书正在加盖电子印章，请稍后再试。',
+      'applications.document_not_found': '该文书不存在。',
     },
   },
 };

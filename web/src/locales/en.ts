@@ -4,6 +4,9 @@ import catalogAdminEn from './catalog-admin.en';
 import formsEn from './forms.en';
 import applicationsHallEn from './applications-hall.en';
 import applicationsWorkbenchEn from './applications-workbench.en';
+import documentsEn from './documents.en';
+import licencesEn from './licences.en';
+import consultationEn from './consultation.en';
 
 /** English UI text. Must have exactly the keys of zh-CN.ts (the type checks it). */
 const en: Messages = {
@@ -12,6 +15,9 @@ const en: Messages = {
   ...formsEn,
   ...applicationsHallEn,
   ...applicationsWorkbenchEn,
+  ...documentsEn,
+  ...licencesEn,
+  ...consultationEn,
   app: {
     portal: 'Yunlan Government Services · Tongban',
     slogan: 'One-stop government services: let the data travel, not the people',

@@ -4,12 +4,18 @@ import catalogAdminZh from './catalog-admin.zh-CN';
 import formsZh from './forms.zh-CN';
 import applicationsHallZh from './applications-hall.zh-CN';
 import applicationsWorkbenchZh from './applications-workbench.zh-CN';
+import documentsZh from './documents.zh-CN';
+import licencesZh from './licences.zh-CN';
+import consultationZh from './consultation.zh-CN';
 const zhCN = {
   ...catalogHallZh,
   ...catalogAdminZh,
   ...formsZh,
   ...applicationsHallZh,
   ...applicationsWorkbenchZh,
+  ...documentsZh,
+  ...licencesZh,
+  ...consultationZh,
   app: {
     portal: '云澜省政务服务网 · 通办',
     slogan: '一网通办 · 数据多跑路，群众少跑腿',

@@ -1,5 +1,7 @@
 import { Menu } from 'antd';
 import { ApartmentOutlined, ApiOutlined, AuditOutlined, ClusterOutlined, DashboardOutlined, FileSearchOutlined, GlobalOutlined, ProfileOutlined, SwapOutlined, TeamOutlined } from '@ant-design/icons';
+import { BarChartOutlined, IdcardOutlined, LinkOutlined } from '@ant-design/icons';
+import { CustomerServiceOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { StaffRole } from '../../api';
@@ -21,6 +23,10 @@ const ENTRIES: Entry[] = [
   { key: '/admin/catalog/review', icon: <FileSearchOutlined />, roles: ['platform_admin'] },
   { key: '/admin/catalog/basic', icon: <ClusterOutlined />, roles: ['platform_admin'] },
   { key: '/admin/catalog/import', icon: <SwapOutlined />, roles: ['platform_admin', 'department_admin'] },
+  { key: '/admin/consultation', icon: <CustomerServiceOutlined />, roles: ['platform_admin', 'department_admin'] },
+  { key: '/admin/licences/types', icon: <IdcardOutlined />, roles: ['platform_admin', 'department_admin', 'auditor'] },
+  { key: '/admin/licences/catalogue', icon: <BarChartOutlined />, roles: ['platform_admin', 'department_admin', 'auditor'] },
+  { key: '/admin/licences/trust', icon: <LinkOutlined />, roles: ['platform_admin'] },
   { key: '/admin/audit', icon: <AuditOutlined />, roles: ['platform_admin', 'department_admin', 'auditor'] },
   { key: '/admin/webhooks', icon: <ApiOutlined />, roles: ['platform_admin', 'department_admin'] },
 ];
@@ -36,6 +42,10 @@ const LABEL_KEY = {
   '/admin/catalog/review': 'catalogAdmin.menu.review',
   '/admin/catalog/basic': 'catalogAdmin.menu.basic',
   '/admin/catalog/import': 'catalogAdmin.menu.import',
+  '/admin/consultation': 'consult.nav.admin',
+  '/admin/licences/types': 'licences.nav.types',
+  '/admin/licences/catalogue': 'licences.nav.catalogue',
+  '/admin/licences/trust': 'licences.nav.trust',
 } as const;
 
 /** 管理后台: a side menu with what the user's roles allow, the page beside it. */

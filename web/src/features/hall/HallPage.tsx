@@ -99,6 +99,7 @@ function QuickLinks() {
   const me = useMe();
   const isRep = me.enterprises.some((e) => e.relation === 'legal_rep');
   const links = [
+    { to: '/hall/licences', icon: <IdcardOutlined />, title: t('licences.hallLink.title'), desc: t('licences.hallLink.desc'), show: true },
     { to: '/hall/data-access', icon: <EyeOutlined />, title: t('hall.dataAccessLink'), desc: t('hall.dataAccessDesc'), show: true },
     { to: '/hall/agents', icon: <TeamOutlined />, title: t('hall.agentsLink'), desc: t('hall.agentsDesc'), show: isRep },
     { to: '/account/password', icon: <KeyOutlined />, title: t('hall.passwordLink'), desc: t('hall.passwordDesc'), show: true },

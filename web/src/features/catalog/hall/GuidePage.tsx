@@ -2,7 +2,7 @@ import { useEffect, type ReactNode } from 'react';
 import { Anchor, Breadcrumb, Button, Collapse, Descriptions, Dropdown, Empty, Result, Skeleton, Steps, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import {
-  ClockCircleOutlined, CustomerServiceOutlined, DownloadOutlined, DownOutlined, EnvironmentOutlined, FieldTimeOutlined,
+  ClockCircleOutlined, DownloadOutlined, DownOutlined, EnvironmentOutlined, FieldTimeOutlined,
   PayCircleOutlined, PrinterOutlined, SendOutlined, TeamOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +18,7 @@ import { fileUrl, getItem } from '../api';
 import type { Contact, FileRef, ItemDetail, Material } from '../types';
 import { caseKindText, fileSize, serviceObjectText, timeLimitText } from './format';
 import { useVocab } from './useVocab';
+import { AskDrawerButton } from '../../consultation/ask/AskDrawer';
 import './catalog-hall.css';
 
 const SECTIONS = ['basic', 'conditions', 'materials', 'process', 'fees', 'basis', 'places', 'contact', 'result', 'faq'] as const;
@@ -360,11 +361,7 @@ export default function GuidePage() {
               </Button>
             </Tooltip>
           )}
-          <Link to={`/consult/ask?item=${encodeURIComponent(item.id)}`}>
-            <Button size="large" icon={<CustomerServiceOutlined />} data-testid="guide-consult">
-              {t('catalogHall.guide.consult')}
-            </Button>
-          </Link>
+          <AskDrawerButton itemCode={basic.code} itemName={title} regionCode={item.regionCode} label={t('catalogHall.guide.consult')} testId="guide-consult" />
           <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="guide-print">
             {t('catalogHall.guide.print')}
           </Button>
