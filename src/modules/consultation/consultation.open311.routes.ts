@@ -10,7 +10,7 @@ import {
 
 /**
  * Open311 GeoReport v2, JSON format, under /open311/v2 (docs/open311.md). Responses follow the GeoReport schemas
- * (checked against ../shared/interop/open311-georeport-v2 in the tests); errors are GeoReport's `[{code, description}]`.
+ * (checked against interop/open311-georeport-v2 in the tests); errors are GeoReport's `[{code, description}]`.
  * POST takes form fields (application/x-www-form-urlencoded, as the spec says) or the same fields as JSON. No API key
  * is required or checked; creating requests is rate-limited per client address.
  */

@@ -143,8 +143,8 @@ describe('background WAL checkpoints (SQLite)', () => {
     await withTx(p.deps.db, async (tx) => {
       for (let i = 0; i < 500; i++) await sql`insert into test_bulk (filler) values (${'x'.repeat(4000)})`.execute(tx);
     });
-    const deadline = Date.now() + 5000;
-    while (fs.statSync(file).size <= before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const deadline = Date.now() + 10_000;
+    while (fs.statSync(file).size <= before + 1_000_000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(fs.statSync(file).size).toBeGreaterThan(before + 1_000_000);
   });
 });

@@ -13,7 +13,7 @@ import { ORDERS, act, deptId, deptName, startOrdersPlatform } from './orders-tes
  */
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
-const INTEROP = process.env.TONGBAN_INTEROP_DIR ?? path.resolve(import.meta.dirname, '../../../../../shared/interop');
+const INTEROP = process.env.TONGBAN_INTEROP_DIR ?? path.resolve(import.meta.dirname, '../../../../interop');
 const SCHEMAS = path.join(INTEROP, 'open311-georeport-v2');
 const BASE = '/open311/v2';
 
