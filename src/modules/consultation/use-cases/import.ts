@@ -14,15 +14,15 @@ import { withTx } from '../../../platform/db/database.js';
 import { forbidden, invalid, notFound } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import { recordChange } from '../../../platform/record.js';
-import { compileStrict } from '../../../platform/http/validation.js';
+import { compileStrict, type FieldError } from '../../../platform/http/validation.js';
 import { parseImportFile } from '../../../platform/import-file.js';
 import { isValidUscc } from '../../../platform/codes.js';
 import { demoDepartments } from '../../../demo/province-data.js';
 import { canImport, canManageDepartmentContent } from '../consultation.policy.js';
 import type { DutyEntriesTable, KbEntriesTable } from '../consultation.tables.js';
-import { DUTIES_FORMAT, FileDuty, FileKbEntry, KB_FORMAT, type ImportJob, type ImportResult, type KbEntryContent } from '../consultation.schemas.js';
+import { DUTIES_FORMAT, FileDuty, FileKbEntry, KB_FORMAT, type ImportJob, type ImportResult } from '../consultation.schemas.js';
 import { changedFields, checkEntryContent, contentOf, insertVersion, loadReferences, rowValues } from './knowledge.js';
-import { checkDutyContent, dutyContentOf, dutyRowValues, type DutyContent } from './duties.js';
+import { checkDutyContent, dutyContentOf, dutyRowValues } from './duties.js';
 import { conflictCandidates, recordConflicts, type Candidate, type ConflictSubject } from './contradictions.js';
 import { engineOf } from './retrieval.js';
 
@@ -90,24 +90,36 @@ function rejectIf(problems: ImportProblem[]): void {
   if (problems.length) throw invalid('import.invalid_rows', `${problems.length} problem(s) in the file; nothing was imported.`, problems.slice(0, 1000));
 }
 
-export async function importKb(deps: Deps, actor: Actor, text: string, onProgress: Progress = () => {}): Promise<ImportResult> {
-  if (!canImport(actor)) throw forbidden('consultation.import_forbidden', 'Department admins and platform admins import knowledge-base entries.');
-  const rows = rowsOf(text, KB_FORMAT, 'entries');
-  const total = rows.length * 2;
-  const t = ticker(total, onProgress);
-  await onProgress(0, total, 'validating');
-  const resolve = await departmentResolver(deps);
-  const parsed = rows.map((raw) => checkKbRow(raw));
-  const refs = await loadReferences(deps.db, parsed.flatMap((p) => (p.ok ? p.value.itemCodes ?? [] : [])));
-  const existing = new Map<string, KbEntriesTable>();
-  const codes = parsed.flatMap((p) => (p.ok ? [p.value.code] : []));
-  for (let i = 0; i < codes.length; i += 500) {
-    for (const r of await deps.db.selectFrom('kb_entries').selectAll().where('code', 'in', codes.slice(i, i + 500)).execute()) existing.set(r.code, r);
-  }
+type Parsed<V> = { ok: true; value: V } | { ok: false; details: FieldError[] };
 
+/** The stored rows of the file's codes, read 500 codes at a time. */
+async function existingByCode<T extends 'kb_entries' | 'duty_entries'>(deps: Deps, table: T, parsed: Parsed<{ code: string }>[]) {
+  const codes = parsed.flatMap((p) => (p.ok ? [p.value.code] : []));
+  const existing = new Map<string, T extends 'kb_entries' ? KbEntriesTable : DutyEntriesTable>();
+  for (let i = 0; i < codes.length; i += 500) {
+    const rows = await deps.db.selectFrom(table as 'kb_entries').selectAll().where('code', 'in', codes.slice(i, i + 500)).execute();
+    for (const r of rows) existing.set(r.code, r as never);
+  }
+  return existing;
+}
+
+/**
+ * The checks every import row gets, whatever it holds: the schema, codes repeated in the file, the department (by USCC
+ * or demo key), the actor's right to write for it, codes that would move between departments; then `check` for the
+ * row's own content. Throws with every problem when there is one; otherwise returns the rows to write.
+ */
+async function validateRows<V extends { code: string; departmentCode: string }, C>(
+  actor: Actor,
+  parsed: Parsed<V>[],
+  existing: Map<string, { department_id: string }>,
+  resolve: (code: string) => Dept | null | 'bad_uscc',
+  t: ReturnType<typeof ticker>,
+  noun: { singular: string; plural: string },
+  check: (v: V, dept: Dept) => { content: C; problems: { field: string; reason: string }[] },
+): Promise<{ code: string; content: C }[]> {
   const problems: ImportProblem[] = [];
   const seen = new Map<string, number>();
-  const valid: { code: string; content: KbEntryContent }[] = [];
+  const valid: { code: string; content: C }[] = [];
   for (const [i, p] of parsed.entries()) {
     await t.tick('validating');
     const row = i + 1;
@@ -122,28 +134,38 @@ export async function importKb(deps: Deps, actor: Actor, text: string, onProgres
     }
     seen.set(v.code, row);
     const dept = resolve(v.departmentCode);
-    if (dept === 'bad_uscc') {
-      problems.push({ row, field: 'departmentCode', reason: 'not a valid USCC (GB 32100 check character)' });
-      continue;
-    }
-    if (!dept) {
-      problems.push({ row, field: 'departmentCode', reason: 'no department with this USCC (or demo key)' });
+    if (dept === 'bad_uscc' || !dept) {
+      problems.push({ row, field: 'departmentCode', reason: dept === 'bad_uscc' ? 'not a valid USCC (GB 32100 check character)' : 'no department with this USCC (or demo key)' });
       continue;
     }
     if (!canManageDepartmentContent(actor, dept.id)) {
-      problems.push({ row, field: 'departmentCode', reason: 'you may not import entries of this department' });
+      problems.push({ row, field: 'departmentCode', reason: `you may not import ${noun.plural} of this department` });
       continue;
     }
     const old = existing.get(v.code);
     if (old && old.department_id !== dept.id) {
-      problems.push({ row, field: 'code', reason: `entry ${v.code} belongs to another department; codes never move between departments` });
+      problems.push({ row, field: 'code', reason: `${noun.singular} ${v.code} belongs to another department; codes never move between departments` });
       continue;
     }
-    const { content, problems: ps } = checkEntryContent(v, dept, refs);
+    const { content, problems: ps } = check(v, dept);
     ps.forEach((x) => problems.push({ row, field: x.field, reason: x.reason }));
     if (ps.length === 0) valid.push({ code: v.code, content });
   }
   rejectIf(problems);
+  return valid;
+}
+
+export async function importKb(deps: Deps, actor: Actor, text: string, onProgress: Progress = () => {}): Promise<ImportResult> {
+  if (!canImport(actor)) throw forbidden('consultation.import_forbidden', 'Department admins and platform admins import knowledge-base entries.');
+  const rows = rowsOf(text, KB_FORMAT, 'entries');
+  const total = rows.length * 2;
+  const t = ticker(total, onProgress);
+  await onProgress(0, total, 'validating');
+  const resolve = await departmentResolver(deps);
+  const parsed = rows.map((raw) => checkKbRow(raw));
+  const refs = await loadReferences(deps.db, parsed.flatMap((p) => (p.ok ? p.value.itemCodes ?? [] : [])));
+  const existing = await existingByCode(deps, 'kb_entries', parsed);
+  const valid = await validateRows(actor, parsed, existing, resolve, t, { singular: 'entry', plural: 'entries' }, (v, dept) => checkEntryContent(v, dept, refs));
 
   const result: ImportResult = { created: 0, updated: 0, unchanged: 0, conflicts: 0 };
   const written: KbEntriesTable[] = [];
@@ -210,46 +232,8 @@ export async function importDuties(deps: Deps, actor: Actor, text: string, onPro
   const resolve = await departmentResolver(deps);
   const refs = await loadReferences(deps.db, []);
   const parsed = rows.map((raw) => checkDutyRow(raw));
-  const existing = new Map<string, DutyEntriesTable>();
-  const codes = parsed.flatMap((p) => (p.ok ? [p.value.code] : []));
-  for (let i = 0; i < codes.length; i += 500) {
-    for (const r of await deps.db.selectFrom('duty_entries').selectAll().where('code', 'in', codes.slice(i, i + 500)).execute()) existing.set(r.code, r);
-  }
-  const problems: ImportProblem[] = [];
-  const seen = new Map<string, number>();
-  const valid: { code: string; content: DutyContent }[] = [];
-  for (const [i, p] of parsed.entries()) {
-    await t.tick('validating');
-    const row = i + 1;
-    if (!p.ok) {
-      p.details.forEach((d) => problems.push({ row, field: d.field, reason: d.reason }));
-      continue;
-    }
-    const v = p.value;
-    if (seen.has(v.code)) {
-      problems.push({ row, field: 'code', reason: `appears twice in the file (first in row ${seen.get(v.code)})` });
-      continue;
-    }
-    seen.set(v.code, row);
-    const dept = resolve(v.departmentCode);
-    if (dept === 'bad_uscc' || !dept) {
-      problems.push({ row, field: 'departmentCode', reason: dept === 'bad_uscc' ? 'not a valid USCC (GB 32100 check character)' : 'no department with this USCC (or demo key)' });
-      continue;
-    }
-    if (!canManageDepartmentContent(actor, dept.id)) {
-      problems.push({ row, field: 'departmentCode', reason: 'you may not import duties of this department' });
-      continue;
-    }
-    const old = existing.get(v.code);
-    if (old && old.department_id !== dept.id) {
-      problems.push({ row, field: 'code', reason: `duty ${v.code} belongs to another department; codes never move between departments` });
-      continue;
-    }
-    const { content, problems: ps } = checkDutyContent(v, dept, refs);
-    ps.forEach((x) => problems.push({ row, field: x.field, reason: x.reason }));
-    if (ps.length === 0) valid.push({ code: v.code, content });
-  }
-  rejectIf(problems);
+  const existing = await existingByCode(deps, 'duty_entries', parsed);
+  const valid = await validateRows(actor, parsed, existing, resolve, t, { singular: 'duty', plural: 'duties' }, (v, dept) => checkDutyContent(v, dept, refs));
 
   const result: ImportResult = { created: 0, updated: 0, unchanged: 0, conflicts: 0 };
   const written: DutyEntriesTable[] = [];
