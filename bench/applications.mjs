@@ -41,6 +41,7 @@ import pg from 'pg';
 import SQLite from 'better-sqlite3';
 import { freePort, sleep } from '../scripts/tongban-process.mjs';
 import { machineFacts } from './machine.mjs';
+import { PG_BASE, createDatabase, dropDatabase } from './scratch-pg.mjs';
 import { loadPostgres, loadSqlite, randomName } from './applications-data.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -107,7 +108,6 @@ if (parts.some((p) => !['submit', 'queue'].includes(p)) || dbs.some((d) => !['sq
   console.error('bench: --only takes submit,queue and --db takes sqlite,postgres');
   process.exit(2);
 }
-const PG_BASE = process.env.TONGBAN_PG_BASE || 'postgres://postgres@127.0.0.1:5432/postgres';
 const log = (m) => console.log(`bench: ${m}`);
 
 // BENCH_SERVER_MAIN: another build of the server (e.g. `tsc -p tsconfig.build.json --outDir /tmp/a/dist/server`) to compare.
@@ -183,21 +183,6 @@ async function startServer({ label, dataDir, databaseUrl = '', env = {}, mainJs 
   return { baseUrl, pid: child.pid, dataDir: dir, output: () => output, stop };
 }
 
-async function createDatabase(name) {
-  const c = new pg.Client({ connectionString: PG_BASE });
-  await c.connect();
-  await c.query(`create database ${name}`);
-  await c.end();
-  const u = new URL(PG_BASE);
-  u.pathname = '/' + name;
-  return u.toString();
-}
-async function dropDatabase(name) {
-  const c = new pg.Client({ connectionString: PG_BASE });
-  await c.connect();
-  await c.query(`drop database if exists ${name} with (force)`);
-  await c.end();
-}
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 function call(base, method, p, { token, body, headers = {} } = {}) {

@@ -29,11 +29,10 @@ import os from 'node:os';
 import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { randomBytes } from 'node:crypto';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { machineFacts } from './machine.mjs';
+import { scratchDatabase } from './scratch-pg.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -211,29 +210,10 @@ function querySet(evalQuestions, districts) {
 // ---------------------------------------------------------------------------------------------------------
 // One database
 
-async function createPg() {
-  const base = process.env.TONGBAN_PG_BASE || 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `tb_bench_kb_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(base);
-  u.pathname = '/' + name;
-  return {
-    url: u.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
 
 async function runOne(kind, evalQuestions) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-bench-kb-'));
-  const pgDb = kind === 'postgres' ? await createPg() : null;
+  const pgDb = kind === 'postgres' ? await scratchDatabase('tb_bench_kb') : null;
   const env = { TONGBAN_DATA_DIR: dataDir, ...(pgDb && { DATABASE_URL: pgDb.url }) };
   const config = loadConfig(env, { passwordHashCost: 1024 });
   const out = { kind };

@@ -31,8 +31,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { machineFacts } from './machine.mjs';
+import { scratchDatabase } from './scratch-pg.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -82,25 +82,8 @@ const median = (xs) => {
 };
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
 
-async function scratchDatabase() {
-  if (opts.db !== 'postgres') return null;
-  const base = process.env.TONGBAN_PG_BASE || 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `tb_bench_lic_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(base);
-  u.pathname = '/' + name;
-  return {
-    url: u.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
+function scratchForRun() {
+  return opts.db === 'postgres' ? scratchDatabase('tb_bench_lic') : null;
 }
 
 /** N distinct people of 明湖区 with valid ID numbers (not in the registry: licences do not need them to be). */
@@ -120,7 +103,7 @@ function people(n) {
 async function main() {
   const facts = machineFacts();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-bench-licences-'));
-  const scratch = await scratchDatabase();
+  const scratch = await scratchForRun();
   const config = loadConfig({ TONGBAN_DATA_DIR: dataDir, ...(scratch ? { DATABASE_URL: scratch.url } : {}) }, { passwordHashCost: 1024 });
   const deps = await createDeps(config);
   try {
