@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Card, Col, Form, Progress, Result, Row, Space, Statistic, Steps, Table, Typography, Upload } from 'antd';
 import { CloudDownloadOutlined, FileTextOutlined, InboxOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -6,21 +6,12 @@ import { ApiError } from '../../../api';
 import { hasRole, useMe } from '../../../auth';
 import { fmtDateTime } from '../../../lib/format';
 import { PageHead } from '../../../components/PageHead';
+import { useImportJob } from '../../../lib/useImportJob';
 import { DepartmentSelect } from '../../admin/pickers';
 import { catalogAdminApi, exportUrl, IMPORT_MAX_BYTES, uploadImport, type ImportJob, type ImportProblem } from './adminApi';
 import { fmtSize, msgs, pathLabel, reasonToText } from './guideModel';
 import { CatalogErrorAlert, catalogErrorText, useCsrf } from './ui';
 import './catalog-admin.css';
-
-type Phase = 'choose' | 'uploading' | 'running' | 'done' | 'failed';
-
-const POLL_MS = 300;
-
-function problemsOf(job: ImportJob | null): ImportProblem[] {
-  const d = job?.error?.details;
-  if (!Array.isArray(d)) return [];
-  return d.filter((x): x is ImportProblem => !!x && typeof x === 'object');
-}
 
 /** 导入导出: import a catalogue file (upload with progress, then the job's progress), export one. */
 export default function ImportPage() {
@@ -28,107 +19,13 @@ export default function ImportPage() {
   const me = useMe();
   const csrf = useCsrf();
   const isPlatformAdmin = hasRole(me, 'platform_admin');
-  const [file, setFile] = useState<File | null>(null);
-  const [fileError, setFileError] = useState<string | null>(null);
-  const [phase, setPhase] = useState<Phase>('choose');
-  const [uploaded, setUploaded] = useState(0);
-  const [job, setJob] = useState<ImportJob | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [pollTrouble, setPollTrouble] = useState(false);
   const [exportDept, setExportDept] = useState<string | undefined>(isPlatformAdmin ? undefined : me.department?.id);
-  const cancel = useRef<(() => void) | null>(null);
-
-  useEffect(() => () => cancel.current?.(), []);
-
-  function choose(f: File) {
-    setFileError(null);
-    if (!/\.json$/i.test(f.name) && f.type !== 'application/json') {
-      setFileError(t('catalogAdmin.import.notJson'));
-      return;
-    }
-    if (f.size > IMPORT_MAX_BYTES) {
-      setFileError(t('catalogAdmin.import.tooLarge'));
-      return;
-    }
-    setFile(f);
-  }
-
-  function poll(id: string) {
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const ctl = new AbortController();
-    cancel.current = () => {
-      stopped = true;
-      clearTimeout(timer);
-      ctl.abort();
-    };
-    let failures = 0;
-    const tick = async () => {
-      try {
-        const j = await catalogAdminApi.importJob(id, ctl.signal);
-        if (stopped) return;
-        failures = 0;
-        setPollTrouble(false);
-        setJob(j);
-        if (j.status === 'done' || j.status === 'failed') {
-          setPhase(j.status === 'done' ? 'done' : 'failed');
-          return;
-        }
-      } catch (err) {
-        if (stopped) return;
-        failures += 1;
-        setPollTrouble(true);
-        if (failures > 20) {
-          setError(err);
-          setPhase('failed');
-          return;
-        }
-      }
-      timer = setTimeout(() => void tick(), POLL_MS);
-    };
-    timer = setTimeout(() => void tick(), POLL_MS);
-  }
-
-  function start() {
-    if (!file) return;
-    setError(null);
-    setJob(null);
-    setUploaded(0);
-    setPhase('uploading');
-    const h = uploadImport(file, csrf, setUploaded);
-    cancel.current = h.abort;
-    h.promise
-      .then((j) => {
-        setJob(j);
-        if (j.status === 'done' || j.status === 'failed') setPhase(j.status === 'done' ? 'done' : 'failed');
-        else {
-          setPhase('running');
-          poll(j.id);
-        }
-      })
-      .catch((err) => {
-        if ((err as Error).name === 'AbortError') return;
-        setError(err);
-        setPhase('failed');
-      });
-  }
-
-  function reset() {
-    cancel.current?.();
-    setFile(null);
-    setJob(null);
-    setError(null);
-    setPhase('choose');
-    setUploaded(0);
-  }
-
-  // failed: at 校验 when the job said no, at 上传 when the upload itself failed
-  const stepIndex = { choose: 0, uploading: 1, running: job?.status === 'writing' ? 3 : 2, done: 4, failed: job ? 2 : 1 }[phase];
-  const percent = job && job.total > 0 ? Math.min(100, Math.round((job.processed / job.total) * 100)) : 0;
-  const problems = problemsOf(job);
-  // the job counts every row twice (a checking pass, then a writing pass): show rows of the current pass
-  const rows = job ? Math.round(job.total / 2) : 0;
-  const phaseDone = job ? (job.status === 'writing' ? Math.max(0, job.processed - rows) : Math.min(job.processed, rows)) : 0;
+  const { file, fileError, choose, phase, uploaded, job, error, pollTrouble, start, reset, stepIndex, percent, problems, rows, phaseDone } = useImportJob<ImportJob, ImportProblem>({
+    upload: (f, onProgress) => uploadImport(f, csrf, onProgress),
+    fetchJob: (id, signal) => catalogAdminApi.importJob(id, signal),
+    maxBytes: IMPORT_MAX_BYTES,
+    messages: { notJson: t('catalogAdmin.import.notJson'), tooLarge: t('catalogAdmin.import.tooLarge') },
+  });
 
   return (
     <>

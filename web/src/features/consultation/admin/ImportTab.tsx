@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Col, Progress, Radio, Result, Row, Space, Statistic, Steps, Table, Typography, Upload } from 'antd';
 import { FileTextOutlined, InboxOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -6,16 +6,9 @@ import { ApiError } from '../../../api';
 import { useMe } from '../../../auth';
 import { reasonText } from '../../../i18n';
 import { fmtDateTime } from '../../../lib/format';
+import { useImportJob } from '../../../lib/useImportJob';
 import { consultApi, IMPORT_MAX_BYTES, uploadConsultImport, type ImportJob, type ImportKind, type ImportProblem } from '../api';
 import { ConsultErrorAlert, consultErrorText } from '../ui';
-
-type Phase = 'choose' | 'uploading' | 'running' | 'done' | 'failed';
-const POLL_MS = 300;
-
-function problemsOf(job: ImportJob | null): ImportProblem[] {
-  const d = job?.error?.details;
-  return Array.isArray(d) ? d.filter((x): x is ImportProblem => !!x && typeof x === 'object') : [];
-}
 
 const fmtSize = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
 
@@ -24,94 +17,12 @@ export function ImportTab() {
   const { t } = useTranslation();
   const me = useMe();
   const [kind, setKind] = useState<ImportKind>('kb');
-  const [file, setFile] = useState<File | null>(null);
-  const [fileError, setFileError] = useState<string | null>(null);
-  const [phase, setPhase] = useState<Phase>('choose');
-  const [uploaded, setUploaded] = useState(0);
-  const [job, setJob] = useState<ImportJob | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [pollTrouble, setPollTrouble] = useState(false);
-  const cancel = useRef<(() => void) | null>(null);
-
-  useEffect(() => () => cancel.current?.(), []);
-
-  function choose(f: File) {
-    setFileError(null);
-    if (!/\.json$/i.test(f.name) && f.type !== 'application/json') return setFileError(t('consult.admin.import.notJson'));
-    if (f.size > IMPORT_MAX_BYTES) return setFileError(t('consult.admin.import.tooLarge'));
-    setFile(f);
-  }
-
-  function poll(id: string) {
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const ctl = new AbortController();
-    cancel.current = () => {
-      stopped = true;
-      clearTimeout(timer);
-      ctl.abort();
-    };
-    let failures = 0;
-    const tick = async () => {
-      try {
-        const j = await consultApi.importJob(id, ctl.signal);
-        if (stopped) return;
-        failures = 0;
-        setPollTrouble(false);
-        setJob(j);
-        if (j.status === 'done' || j.status === 'failed') return setPhase(j.status === 'done' ? 'done' : 'failed');
-      } catch (err) {
-        if (stopped) return;
-        failures += 1;
-        setPollTrouble(true);
-        if (failures > 20) {
-          setError(err);
-          return setPhase('failed');
-        }
-      }
-      timer = setTimeout(() => void tick(), POLL_MS);
-    };
-    timer = setTimeout(() => void tick(), POLL_MS);
-  }
-
-  function start() {
-    if (!file) return;
-    setError(null);
-    setJob(null);
-    setUploaded(0);
-    setPhase('uploading');
-    const h = uploadConsultImport(kind, file, me.csrfToken ?? null, setUploaded);
-    cancel.current = h.abort;
-    h.promise
-      .then((j) => {
-        setJob(j);
-        if (j.status === 'done' || j.status === 'failed') setPhase(j.status === 'done' ? 'done' : 'failed');
-        else {
-          setPhase('running');
-          poll(j.id);
-        }
-      })
-      .catch((err) => {
-        if ((err as Error).name === 'AbortError') return;
-        setError(err);
-        setPhase('failed');
-      });
-  }
-
-  function reset() {
-    cancel.current?.();
-    setFile(null);
-    setJob(null);
-    setError(null);
-    setPhase('choose');
-    setUploaded(0);
-  }
-
-  const stepIndex = { choose: 0, uploading: 1, running: job?.status === 'writing' ? 3 : 2, done: 4, failed: job ? 2 : 1 }[phase];
-  const problems = problemsOf(job);
-  const rows = job ? Math.round(job.total / 2) : 0;
-  const phaseDone = job ? (job.status === 'writing' ? Math.max(0, job.processed - rows) : Math.min(job.processed, rows)) : 0;
-  const percent = job && job.total > 0 ? Math.min(100, Math.round((job.processed / job.total) * 100)) : 0;
+  const { file, fileError, choose, phase, uploaded, job, error, pollTrouble, start, reset, stepIndex, percent, problems, rows, phaseDone } = useImportJob<ImportJob, ImportProblem>({
+    upload: (f, onProgress) => uploadConsultImport(kind, f, me.csrfToken ?? null, onProgress),
+    fetchJob: (id, signal) => consultApi.importJob(id, signal),
+    maxBytes: IMPORT_MAX_BYTES,
+    messages: { notJson: t('consult.admin.import.notJson'), tooLarge: t('consult.admin.import.tooLarge') },
+  });
 
   return (
     <div data-testid="import-tab">
