@@ -212,8 +212,12 @@ describe('好差评 and rectification', () => {
     const list = (await reviewer.get('/api/v1/applications/rectifications')).body.items;
     const rect = list.find((x: any) => x.caseId === d.case.id);
     expect(rect).toMatchObject({ status: 'open', rating: { overall: 1, comment: '窗口态度差，来回跑了三次' }, departmentId: d.case.departmentId });
-    // due in the configured number of working days (10), i.e. at least two calendar weeks away
-    expect(new Date(rect.dueAt).getTime() - Date.now()).toBeGreaterThan(13 * 86400_000);
+    // due in the configured number of working days (10) from its opening, on the platform's working-day calendar
+    // (a calendar-day bound would depend on the weekday the test runs: from a Sunday, 10 working days are 12.99 days)
+    expect(p.deps.config.rectificationDays).toBe(10);
+    const expectedDue = p.deps.calendar.computeDeadline({ start: rect.createdAt, limit: { value: 10, unit: 'working_day' }, pauses: [], now: rect.createdAt }).dueAt;
+    expect(rect.dueAt).toBe(expectedDue);
+    expect(new Date(rect.dueAt).getTime() - new Date(rect.createdAt).getTime()).toBeGreaterThan(12 * 86400_000);
     expect((await remote.get('/api/v1/applications/rectifications')).body.items.map((x: any) => x.id)).not.toContain(rect.id);
     expect((await remote.post(`/api/v1/applications/rectifications/${rect.id}/follow-up`, { note: '不是我们的', close: true, expectedVersion: rect.rowVersion })).status).toBe(403);
     expect((await reviewer.post(`/api/v1/applications/rectifications/${rect.id}/follow-up`, { note: '已约谈窗口人员', close: false, expectedVersion: rect.rowVersion })).status).toBe(200);
