@@ -3,6 +3,7 @@ import { onBehalfOfLabel } from './actor.js';
 import type { DbOrTx } from './db/database.js';
 import type { Clock } from './clock.js';
 import { newId } from './ids.js';
+import { insertRow } from './db/prepared.js';
 
 /** Every read of another person's personal data is attributable: who, on whose behalf, whose data, which fields, why. */
 export async function recordDataAccess(
@@ -11,9 +12,7 @@ export async function recordDataAccess(
   actor: Actor,
   access: { subjectType: 'person' | 'enterprise'; subjectKey: string; fields: string[]; purpose: string },
 ): Promise<void> {
-  await db
-    .insertInto('data_access_log')
-    .values({
+  await insertRow(db, 'data_access_log', {
       id: newId(),
       at: clock.nowIso(),
       accessor_user_id: actor.userId,
@@ -25,6 +24,5 @@ export async function recordDataAccess(
       fields: JSON.stringify(access.fields),
       purpose: access.purpose,
       request_id: actor.requestId,
-    })
-    .execute();
+  });
 }

@@ -2,6 +2,7 @@ import type { Clock } from './clock.js';
 import type { DbOrTx, Tx } from './db/database.js';
 import { notFound } from './errors.js';
 import { newId } from './ids.js';
+import { insertRow } from './db/prepared.js';
 import { decodeCursor, mapPage, pageLimit, pageOf, type PageResult } from './http/pagination.js';
 
 /**
@@ -28,9 +29,9 @@ export interface Notification {
 }
 
 export async function notify(tx: Tx, clock: Clock, n: NotificationInput): Promise<void> {
-  await tx.insertInto('notifications').values({
+  await insertRow(tx, 'notifications', {
     id: newId(), user_id: n.userId, kind: n.kind, params: JSON.stringify(n.params), title: n.title, link: n.link ?? null, created_at: clock.nowIso(), read_at: null,
-  }).execute();
+  });
 }
 
 /** The user's notifications, newest first. */

@@ -1,6 +1,11 @@
 import type { DbOrTx } from '../../platform/db/database.js';
+import { prepared } from '../../platform/db/prepared.js';
 
 /** Kysely only, the catalogue's tables (departments and regions joined read-only for names). */
+
+// Read on every filing (is the item still published, and is the cached detail current?): SQL built once.
+const publishedState = prepared((db, id: string) => db.selectFrom('catalog_items').select(['published_version', 'retired_at', 'updated_at']).where('id', '=', id));
+export const findPublishedState = async (db: DbOrTx, id: string) => (await publishedState.execute(db, id))[0];
 
 export const findBasicItem = (db: DbOrTx, code: string) =>
   db.selectFrom('catalog_basic_items').selectAll().where('code', '=', code).executeTakeFirst();

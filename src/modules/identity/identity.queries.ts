@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../platform/db/database.js';
+import { prepared } from '../../platform/db/prepared.js';
 
 /** Kysely only, identity's own tables only. */
 
@@ -34,20 +35,17 @@ export const findUserByUsername = (db: DbOrTx, username: string) =>
 
 export const findUserById = (db: DbOrTx, id: string) => db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 
-export const findPerson = (db: DbOrTx, idNumber: string) =>
-  db.selectFrom('population_registry').selectAll().where('id_number', '=', idNumber).executeTakeFirst();
+// Registry reads are on every filing's path (prefill): their SQL is built once (src/platform/db/prepared.ts).
+const personById = prepared((db, idNumber: string) => db.selectFrom('population_registry').selectAll().where('id_number', '=', idNumber));
+const enterpriseByUscc = prepared((db, uscc: string) => db.selectFrom('enterprise_registry').selectAll().where('uscc', '=', uscc));
+const attributeSources = prepared((db, registry: 'population' | 'enterprise', subjectKey: string) =>
+  db.selectFrom('registry_attribute_sources').select(['attribute', 'source_department_id', 'updated_at']).where('registry', '=', registry).where('subject_key', '=', subjectKey));
 
-export const findEnterprise = (db: DbOrTx, uscc: string) =>
-  db.selectFrom('enterprise_registry').selectAll().where('uscc', '=', uscc).executeTakeFirst();
+export const findPerson = async (db: DbOrTx, idNumber: string) => (await personById.execute(db, idNumber))[0];
 
-export function findAttributeSources(db: DbOrTx, registry: 'population' | 'enterprise', subjectKey: string) {
-  return db
-    .selectFrom('registry_attribute_sources')
-    .select(['attribute', 'source_department_id', 'updated_at'])
-    .where('registry', '=', registry)
-    .where('subject_key', '=', subjectKey)
-    .execute();
-}
+export const findEnterprise = async (db: DbOrTx, uscc: string) => (await enterpriseByUscc.execute(db, uscc))[0];
+
+export const findAttributeSources = (db: DbOrTx, registry: 'population' | 'enterprise', subjectKey: string) => attributeSources.execute(db, registry, subjectKey);
 
 /** A live (not revoked, not expired) grant of `agentIdNumber` for `uscc`. */
 export function findLiveAgentGrant(db: DbOrTx, uscc: string, agentIdNumber: string, nowIso: string) {

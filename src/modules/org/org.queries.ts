@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../platform/db/database.js';
+import { prepared } from '../../platform/db/prepared.js';
 
 export const findRegion = (db: DbOrTx, code: string) => db.selectFrom('regions').selectAll().where('code', '=', code).executeTakeFirst();
 
@@ -35,9 +36,20 @@ export function listDepartments(db: DbOrTx, f: { regionPrefix?: string; regionCo
 
 export async function departmentNames(db: DbOrTx, ids: string[]): Promise<Map<string, { name: string; phone: string }>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('departments').select(['id', 'name', 'phone']).where('id', 'in', [...new Set(ids)]).execute();
+  const unique = [...new Set(ids)];
+  // One id or a few (a filing's provenance, a page's rows): a prepared read each; a page of many: one `in` query.
+  if (unique.length <= 4) {
+    const out = new Map<string, { name: string; phone: string }>();
+    for (const id of unique) {
+      const [r] = await departmentNameById.execute(db, id);
+      if (r) out.set(r.id, { name: r.name, phone: r.phone });
+    }
+    return out;
+  }
+  const rows = await db.selectFrom('departments').select(['id', 'name', 'phone']).where('id', 'in', unique).execute();
   return new Map(rows.map((r) => [r.id, { name: r.name, phone: r.phone }]));
 }
+const departmentNameById = prepared((db, id: string) => db.selectFrom('departments').select(['id', 'name', 'phone']).where('id', '=', id));
 
 /** The active department of a kind seated in exactly this region (e.g. the city's fire and rescue detachment). */
 export const findDepartmentOfKind = (db: DbOrTx, regionCode: string, kind: string) =>

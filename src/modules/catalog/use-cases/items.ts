@@ -124,7 +124,7 @@ export async function getItemNames(deps: Pick<Deps, 'db'>, ids: string[]): Promi
  * (basic item, departments) are re-read at least once a minute. Callers must not change the returned object.
  */
 export async function getPublishedItemCached(deps: Deps, id: string): Promise<ItemDetail> {
-  const row = await deps.db.selectFrom('catalog_items').select(['published_version', 'retired_at', 'updated_at']).where('id', '=', id).executeTakeFirst();
+  const row = await q.findPublishedState(deps.db, id);
   if (!row) throw notFound('catalog.item_not_found', 'No such service item.');
   if (row.published_version === null || row.retired_at) throw notFound('catalog.item_not_published', 'This service item is not in the public catalogue (not yet published, or retired).');
   let cache = publishedCache.get(deps.db);
