@@ -92,7 +92,7 @@ function Header() {
                 <span className="tb-user-name">
                   <UserOutlined /> {me.displayName}
                 </span>
-                <span className="tb-user-role" data-testid="user-role">{roleText}</span>
+                <span className="tb-user-role" data-testid="user-role" title={roleText}>{roleText}</span>
               </button>
             </Dropdown>
           )}
