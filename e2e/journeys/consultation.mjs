@@ -109,6 +109,8 @@ export default async function consultation({ page, context, baseUrl, api, step, 
     await page.getByTestId('ask-submit').first().click();
     await until(async () => (await page.getByTestId('ask-result').first().getAttribute('data-outcome')) === person.outcome, `the question's outcome is ${person.outcome}`);
     if (person.answers.length === 0) await visible(page.getByTestId('no-answer'), 'the note that no answer was found');
+    // the unit shown before asking a person is the one the order goes to
+    await hasText(page.getByTestId('escalate-target').first(), unit.departmentName, 'the unit the question will go to');
     await page.getByTestId('escalate').first().click();
     const card = await visible(page.getByTestId('escalated'), 'the escalation result');
     await hasText(card.getByTestId('escalated-unit-name'), unit.departmentName, 'the unit’s exact name');
@@ -195,6 +197,7 @@ export default async function consultation({ page, context, baseUrl, api, step, 
     await hasText(page.getByTestId('order-reply-card'), 'Reply', 'the reply card in English');
     await hasText(page.getByTestId('order-status'), 'Rated', 'the status in English');
     await hasText(page.getByTestId('order-steps'), 'Signed for', 'the steps in English');
+    if (taxBureau.nameEn) await hasText(page.getByTestId('order-unit-name'), taxBureau.nameEn, 'the unit’s English name');
   });
 
   await step('the 12345 dispatcher sees the queue of low-confidence orders with the engine’s alternatives', async () => {
@@ -209,6 +212,29 @@ export default async function consultation({ page, context, baseUrl, api, step, 
     const panel = await visible(page.getByTestId('ruling-panel'), 'the ruling panel');
     await visible(panel.getByTestId('ruling-submit'), 'the dispatch (ruling) button');
     await visible(panel.locator('[data-testid="route-suggestions"], .ant-typography-secondary').first(), 'the engine’s alternatives');
+  });
+
+  await step('the order page shows the dispatcher the routing reason and the runner-up units, one click from dispatching', async () => {
+    const { token: dispatcherToken } = await api.login('lz_zwsj_ck1');
+    const waiting = (await api.get('/api/v1/consultation/orders/dispatcher?queue=all_dispatching&limit=100', { token: dispatcherToken })).body.items;
+    let target = null;
+    for (const o of waiting) {
+      const d = (await api.get(`/api/v1/consultation/orders/${o.id}`, { token: dispatcherToken })).body;
+      if (d.routing && d.routing.alternatives.length > 0) {
+        target = d;
+        break;
+      }
+    }
+    if (!target) throw new Error('no waiting order with runner-up units to show');
+    await page.goto(`${baseUrl}/workbench/orders/${target.order.id}`);
+    const card = await visible(page.getByTestId('order-routing'), 'the routing card');
+    await hasText(card.getByTestId('order-routing-reason'), target.routing.reason.slice(0, 10), 'the routing reason');
+    const alt = target.routing.alternatives[0];
+    const row = await visible(card.locator(`[data-testid="routing-alternative"][data-dept="${alt.departmentName}"]`), 'the first runner-up unit');
+    await row.getByTestId('routing-alternative-pick').click();
+    const dialog = await visible(page.locator('.ant-modal').filter({ has: page.getByTestId('action-submit') }), 'the dispatch dialog');
+    await hasText(dialog.getByTestId('target-unit'), alt.departmentName, 'the runner-up filled in as the target');
+    await page.keyboard.press('Escape');
   });
 
   await step('a department admin edits the knowledge base and sees the contradiction with the housing-fund centre side by side', async () => {
@@ -261,6 +287,12 @@ export default async function consultation({ page, context, baseUrl, api, step, 
   await step('the overview', async () => {
     await page.goto(`${baseUrl}/admin/consultation`);
     await visible(page.getByTestId('consult-overview'), 'the overview');
+    const { token: adminToken } = await api.login('admin');
+    const stats = (await api.get('/api/v1/consultation/stats?days=30', { token: adminToken })).body;
+    await until(async () => (await page.getByTestId('stat-questions').innerText()).includes(String(stats.questions.total)), `the question count ${stats.questions.total}`);
+    await visible(page.getByTestId('chart-trend').locator('canvas'), 'the daily trend chart');
+    await visible(page.getByTestId('chart-questions-by-dept').locator('canvas'), 'questions by unit');
+    if (stats.questions.topTopics.length) await hasText(page.getByTestId('top-topics'), stats.questions.topTopics[0].matter, 'the most asked matter');
     await page.waitForTimeout(800); // the charts draw
   });
 }

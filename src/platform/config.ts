@@ -7,6 +7,12 @@ export interface Config {
   port: number;
   dataDir: string;
   databaseUrl: string | null;
+  /**
+   * Where the public reaches this deployment (TONGBAN_PUBLIC_URL: an http(s) URL, no trailing slash), or null for the
+   * listening address. QR codes on documents and printouts, licence issuer URLs and presentation links use it; read it
+   * through publicUrlOf.
+   */
+  publicUrl: string | null;
   demo: boolean;
   natsUrl: string | null;
   secretKeyFile: string;
@@ -33,6 +39,26 @@ export interface Config {
   consultationRouteThreshold: number;
   /** Consultation: confidence (0..1) a knowledge-base entry needs to be offered as an instant answer. */
   consultationAnswerThreshold: number;
+  /** Consultation work orders (12345): time limits, bounce cap and overdue sweep (TONGBAN_ORDER_*, docs/operations.md). */
+  consultationOrders: ConsultationOrderConfig;
+}
+
+/** Work-order types whose handling limit is configurable (urgent orders have their own). */
+export const CONSULTATION_ORDER_TYPES = ['consultation', 'help', 'complaint', 'suggestion'] as const;
+
+export interface ConsultationOrderConfig {
+  /** Working days to handle an order, per type (TONGBAN_ORDER_LIMITS). */
+  limits: Record<(typeof CONSULTATION_ORDER_TYPES)[number], number>;
+  /** Working days for an urgent order; 0: the same day (TONGBAN_ORDER_LIMITS urgent=). */
+  urgentDays: number;
+  /** Working days a unit has to sign for (签收) an order (TONGBAN_ORDER_SIGN_DAYS). */
+  signDays: number;
+  /** Transfers and returns an order may take before the dispatcher's ruling is final (TONGBAN_ORDER_BOUNCE_CAP). */
+  bounceCap: number;
+  /** Working days a co-unit (协办) has for its opinion (TONGBAN_ORDER_CO_UNIT_DAYS). */
+  coUnitDays: number;
+  /** Minutes between overdue sweeps (督办) of each process; 0: off (TONGBAN_ORDER_SWEEP_MINUTES). */
+  sweepMinutes: number;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -48,6 +74,70 @@ function ratio(value: string | undefined, fallback: number, name: string): numbe
   const n = Number(value);
   if (!Number.isFinite(n) || n < 0 || n > 1) throw new Error(`config: ${name} must be a number between 0 and 1, got "${value}"`);
   return n;
+}
+
+/** An integer within min..max. */
+function bounded(value: string | undefined, fallback: number, name: string, min: number, max: number): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const n = Number(value.trim());
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`config: ${name} must be an integer from ${min} to ${max}, got "${value}"`);
+  return n;
+}
+
+/**
+ * TONGBAN_ORDER_LIMITS (`consultation=3,help=5,complaint=13,suggestion=10,urgent=0`, any subset, 0–60 working days)
+ * and the other TONGBAN_ORDER_* settings; an invalid value stops the start with a message naming the variable.
+ */
+function consultationOrders(env: NodeJS.ProcessEnv): ConsultationOrderConfig {
+  const limits: ConsultationOrderConfig['limits'] = { consultation: 3, help: 5, complaint: 13, suggestion: 10 };
+  let urgentDays = 0;
+  const raw = env.TONGBAN_ORDER_LIMITS?.trim();
+  if (raw) {
+    for (const part of raw.split(',')) {
+      const [key, value] = part.split('=').map((x) => x.trim());
+      if (!value) throw new Error(`config: TONGBAN_ORDER_LIMITS: give days for "${key}" as ${key}=<days>`);
+      const days = bounded(value, 0, `TONGBAN_ORDER_LIMITS (${key})`, 0, 60);
+      if (key === 'urgent') urgentDays = days;
+      else if ((CONSULTATION_ORDER_TYPES as readonly string[]).includes(key)) limits[key as keyof typeof limits] = days;
+      else throw new Error(`config: TONGBAN_ORDER_LIMITS: unknown order type "${key}" (use ${[...CONSULTATION_ORDER_TYPES, 'urgent'].join(', ')})`);
+    }
+  }
+  return {
+    limits,
+    urgentDays,
+    signDays: bounded(env.TONGBAN_ORDER_SIGN_DAYS, 1, 'TONGBAN_ORDER_SIGN_DAYS', 0, 10),
+    bounceCap: bounded(env.TONGBAN_ORDER_BOUNCE_CAP, 2, 'TONGBAN_ORDER_BOUNCE_CAP', 1, 10),
+    coUnitDays: bounded(env.TONGBAN_ORDER_CO_UNIT_DAYS, 2, 'TONGBAN_ORDER_CO_UNIT_DAYS', 0, 30),
+    sweepMinutes: bounded(env.TONGBAN_ORDER_SWEEP_MINUTES, 10, 'TONGBAN_ORDER_SWEEP_MINUTES', 0, 1440),
+  };
+}
+
+/** TONGBAN_PUBLIC_URL: an absolute http(s) URL without query or fragment; the trailing slash is dropped. */
+function publicUrl(value: string | undefined): string | null {
+  const raw = value?.trim();
+  if (!raw) return null;
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    throw new Error(`config: TONGBAN_PUBLIC_URL must be an http(s) URL such as https://zwfw.example.gov.cn, got "${raw}"`);
+  }
+  if ((u.protocol !== 'http:' && u.protocol !== 'https:') || u.username || u.password || u.search || u.hash || !u.hostname) {
+    throw new Error(`config: TONGBAN_PUBLIC_URL must be an http(s) URL without credentials, query or fragment, got "${raw}"`);
+  }
+  return `${u.origin}${u.pathname}`.replace(/\/+$/, '');
+}
+
+/**
+ * The one answer to "where does the public reach this deployment": `deps.publicUrl` when a caller set it (tests that
+ * listen on a port chosen at start), else TONGBAN_PUBLIC_URL, else the listening address (`localhost` for a loopback or
+ * wildcard host). No trailing slash.
+ */
+export function publicUrlOf(deps: { config: Pick<Config, 'publicUrl' | 'host' | 'port'>; publicUrl?: string }): string {
+  if (deps.publicUrl) return deps.publicUrl.replace(/\/+$/, '');
+  if (deps.config.publicUrl) return deps.config.publicUrl;
+  const host = ['127.0.0.1', '0.0.0.0', '::', '::1'].includes(deps.config.host) ? 'localhost' : deps.config.host;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${deps.config.port}`;
 }
 
 export const VERSION = '0.1.0';
@@ -70,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     port: int(env.PORT, 3000, 'PORT'),
     dataDir,
     databaseUrl,
+    publicUrl: publicUrl(env.TONGBAN_PUBLIC_URL),
     demo: env.TONGBAN_DEMO !== '0',
     natsUrl: env.NATS_URL || null,
     secretKeyFile: path.resolve(env.TONGBAN_SECRET_KEY_FILE || path.join(dataDir, 'secret.key')),
@@ -90,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     rectificationDays: int(env.TONGBAN_RECTIFICATION_DAYS, 10, 'TONGBAN_RECTIFICATION_DAYS'),
     consultationRouteThreshold: ratio(env.TONGBAN_ROUTE_THRESHOLD, 0.4, 'TONGBAN_ROUTE_THRESHOLD'),
     consultationAnswerThreshold: ratio(env.TONGBAN_ANSWER_THRESHOLD, 0.4, 'TONGBAN_ANSWER_THRESHOLD'),
+    consultationOrders: consultationOrders(env),
     ...overrides,
   };
   if (config.rectificationDays < 5 || config.rectificationDays > 15) {

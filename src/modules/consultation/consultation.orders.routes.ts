@@ -20,7 +20,7 @@ import { registerOpen311Routes } from './consultation.open311.routes.js';
 export function registerConsultationOrdersRoutes(app: App, deps: Deps): void {
   const tags = ['consultation work orders'];
   const base = '/api/v1/consultation/orders';
-  const settings = orderSettings(deps); // an invalid TONGBAN_ORDER_* setting stops the start here
+  const settings = orderSettings(deps); // TONGBAN_ORDER_* are read and checked by loadConfig
 
   app.post(base, {
     config: { access: ['citizen', 'staff'] },

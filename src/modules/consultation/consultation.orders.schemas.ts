@@ -172,7 +172,10 @@ const Routing = Type.Object({
   toDispatcher: Type.Boolean(),
   reason: Type.String(),
   duty: Nullable(Type.Object({ code: Type.String(), matter: Type.String() })),
-});
+  alternatives: Type.Array(Type.Object({
+    departmentId: Type.String(), departmentName: Type.String(), duty: Nullable(Type.Object({ code: Type.String(), matter: Type.String() })), confidence: Type.Number(),
+  }), { description: 'the runner-up units routing found (best first, at most 3), for reassigning' }),
+}, { description: 'the routing at receipt (or as the asker was shown it, for an escalated question); staff only' });
 
 export const OrderDetail = Type.Object({
   order: OrderSummary,

@@ -10,6 +10,8 @@ import { listConflicts, resolveConflict } from './use-cases/contradictions.js';
 import { assertRegion, routeQuestion } from './use-cases/routing.js';
 import { getImportJob, startImportJob } from './use-cases/import.js';
 import { checkQuestionText } from './use-cases/ask.js';
+import { getConsultStats } from './use-cases/stats.js';
+import { ConsultStats, StatsQuery } from './consultation.stats.schemas.js';
 
 const EDITORS = ['department_admin', 'platform_admin'] as ('department_admin' | 'platform_admin')[];
 const IMPORT_LIMIT = 20 * 1024 * 1024;
@@ -129,6 +131,15 @@ export function registerConsultationRoutes(app: App, deps: Deps): void {
     config: { access: EDITORS },
     schema: { tags, summary: 'Retire a duty (no longer used for routing)', params: s.CodeParam, response: { 200: s.Duty } },
   }, (req) => retireDuty(deps, req.actor, req.params.code));
+
+  // ---- dashboard
+  app.get(`${base}/stats`, {
+    config: { access: EDITORS },
+    schema: {
+      tags, summary: 'Dashboard: questions and work orders of the last `days` China days by status, type, channel, unit, region and topic; backlog, overdue and due soon now; answer and routing quality; ratings; contradictions; a daily trend (platform admins: all; department admins: their department)',
+      querystring: StatsQuery, response: { 200: ConsultStats },
+    },
+  }, (req) => getConsultStats(deps, req.actor, req.query));
 
   // ---- imports
   app.get(`${base}/import/jobs/:id`, {

@@ -112,6 +112,10 @@ export interface ConsultationQuestionsTable {
   to_dispatcher: number;
   /** JSON of the routing suggestion (RouteResult) as given. */
   routing: string;
+  /** The duty routing matched when it placed the question with a unit (not the dispatcher), for the dashboard. */
+  duty_code: string | null;
+  /** The first instant answer offered, for the dashboard. */
+  top_entry_code: string | null;
   created_at: string;
 }
 

@@ -59,6 +59,8 @@ export async function askQuestion(deps: Deps, actor: Actor, body: AskBody): Prom
     routed_department_id: routing.departmentId,
     to_dispatcher: routing.toDispatcher ? 1 : 0,
     routing: JSON.stringify(routing),
+    duty_code: !routing.toDispatcher ? routing.duty?.code ?? null : null,
+    top_entry_code: answers[0]?.entryCode ?? null,
     created_at: now,
   };
   await withTx(deps.db, async (tx) => {

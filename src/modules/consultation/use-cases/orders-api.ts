@@ -7,5 +7,5 @@ export {
 export { chaseOrder, superviseOverdueOrders } from './orders-supervision.js';
 export { detectAnswerConflicts, extractFacts } from './orders-conflicts.js';
 export { getOrderDetail } from './orders-read.js';
-export { configureOrderSettings, orderSettings, loadOrderSettings, type OrderSettings } from './orders-settings.js';
+export { configureOrderSettings, orderSettings, type OrderSettings } from './orders-settings.js';
 export { createServiceRequest } from './orders-open311.js';

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client, TestPlatform } from '../../../testing/harness.js';
 import { manualClock } from '../../../platform/clock.js';
 import { ORDERS, QINGCHUAN, JIANGKOU, MINGHU, act, atDispatcher, deptId, fileOrder, refuse, startOrdersPlatform } from './orders-testkit.js';
-import { configureOrderSettings, loadOrderSettings } from './orders-settings.js';
+import { configureOrderSettings } from './orders-settings.js';
+import { loadConfig } from '../../../platform/config.js';
 
 /*
  * What happens between units: transfers and returns with the visible chain, the bounce cap and the dispatcher's final
@@ -228,9 +229,14 @@ describe('supervision (督办) and time limits', () => {
     } finally {
       configureOrderSettings(p.deps, { limits: { consultation: 3 }, bounceCap: 2 });
     }
-    expect(loadOrderSettings({ TONGBAN_ORDER_LIMITS: 'complaint=15, urgent=1', TONGBAN_ORDER_BOUNCE_CAP: '3' })).toMatchObject({ limits: { consultation: 3, complaint: 15 }, urgentDays: 1, bounceCap: 3 });
-    expect(() => loadOrderSettings({ TONGBAN_ORDER_LIMITS: 'gossip=2' })).toThrow(/unknown order type "gossip"/);
-    expect(() => loadOrderSettings({ TONGBAN_ORDER_BOUNCE_CAP: '0' })).toThrow(/TONGBAN_ORDER_BOUNCE_CAP/);
-    expect(() => loadOrderSettings({ TONGBAN_ORDER_LIMITS: 'help=x' })).toThrow(/help/);
+    // The deployment's Config reads them from the environment (src/platform/config.ts).
+    const orders = (env: NodeJS.ProcessEnv) => loadConfig(env).consultationOrders;
+    expect(orders({ TONGBAN_ORDER_LIMITS: 'complaint=15, urgent=1', TONGBAN_ORDER_BOUNCE_CAP: '3' })).toMatchObject({ limits: { consultation: 3, complaint: 15 }, urgentDays: 1, bounceCap: 3 });
+    expect(orders({})).toEqual({ limits: { consultation: 3, help: 5, complaint: 13, suggestion: 10 }, urgentDays: 0, signDays: 1, bounceCap: 2, coUnitDays: 2, sweepMinutes: 10 });
+    expect(() => orders({ TONGBAN_ORDER_LIMITS: 'gossip=2' })).toThrow(/unknown order type "gossip"/);
+    expect(() => orders({ TONGBAN_ORDER_BOUNCE_CAP: '0' })).toThrow(/TONGBAN_ORDER_BOUNCE_CAP/);
+    expect(() => orders({ TONGBAN_ORDER_LIMITS: 'help=x' })).toThrow(/help/);
+    expect(() => orders({ TONGBAN_ORDER_LIMITS: 'help=' })).toThrow(/help/);
+    expect(() => orders({ TONGBAN_ORDER_SWEEP_MINUTES: '-5' })).toThrow(/TONGBAN_ORDER_SWEEP_MINUTES/);
   });
 });

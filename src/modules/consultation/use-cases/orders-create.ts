@@ -3,6 +3,7 @@ import type { Deps } from '../../../platform/deps.js';
 import { isUniqueViolation, withTx, type Tx } from '../../../platform/db/database.js';
 import { forbidden, invalid, notFound } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
+import { findDepartmentById } from '../../org/index.js';
 import type { RouteResult } from '../consultation.schemas.js';
 import type { CreateOrderBody, EscalateBody } from '../consultation.orders.schemas.js';
 import type { DispatchReason, OrderChannel, WorkOrdersTable } from '../consultation.orders.tables.js';
@@ -53,6 +54,20 @@ export function termsOf(text: string): string[] {
 /** The routing suggestion for a text, or — when the engine cannot be asked — null (the dispatcher decides). */
 export async function suggestUnit(deps: Deps, text: string, regionCode: string): Promise<RouteResult> {
   return routeQuestion(deps, { text, regionCode });
+}
+
+/**
+ * The routing a question's asker was shown (the unit named under the instant answers, with its reason and contact):
+ * an escalated question goes there, not to whatever routing would say now (the knowledge base or duty lists may have
+ * changed since, and the asker was told a unit). Only when that unit is no longer active is the question routed again,
+ * with the top instant answer as the hint, as when it was asked.
+ */
+export async function routeShownWith(deps: Deps, q: { text: string; region_code: string; routing: string; answers: string }): Promise<RouteResult> {
+  const shown = JSON.parse(q.routing) as RouteResult;
+  const dept = await findDepartmentById(deps.db, shown.departmentId);
+  if (dept && Number(dept.active) === 1) return shown;
+  const top = (JSON.parse(q.answers) as { entryCode: string }[])[0];
+  return routeQuestion(deps, { text: q.text, regionCode: q.region_code, topicHint: top?.entryCode ?? null });
 }
 
 /**
@@ -152,7 +167,7 @@ export async function escalateQuestion(deps: Deps, actor: Actor, questionId: str
     if (!body.phone && !q.contact) throw invalid('consultation.caller_required', 'The question has no contact: give the caller’s phone.', [{ field: 'phone', reason: 'required' }]);
     asker = { userId: null, idNumber: null, name: '来电群众', phone: body.phone ?? q.contact, email: null };
   }
-  const route = await suggestUnit(deps, text, q.region_code);
+  const route = await routeShownWith(deps, q);
   try {
     const o = await withTx(deps.db, (tx) => receiveOrder(tx, deps, actor, {
       channel: 'question', type: body.type ?? 'consultation', urgent: !!body.urgent, title: titleOf(text, body.title), content: text, regionCode: q.region_code,

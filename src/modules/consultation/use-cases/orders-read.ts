@@ -78,7 +78,10 @@ export async function getOrderDetail(deps: Deps, actor: Actor, id: string): Prom
     address: o.address,
     lat: o.lat === null ? null : Number(o.lat),
     long: o.long === null ? null : Number(o.long),
-    routing: route && !asker ? { departmentId: route.departmentId, departmentName: route.departmentName, confidence: route.confidence, toDispatcher: route.toDispatcher, reason: route.reason, duty: route.duty } : null,
+    routing: route && !asker ? {
+      departmentId: route.departmentId, departmentName: route.departmentName, confidence: route.confidence, toDispatcher: route.toDispatcher, reason: route.reason, duty: route.duty,
+      alternatives: (route.alternatives ?? []).map((a) => ({ departmentId: a.departmentId, departmentName: a.departmentName, duty: a.duty, confidence: a.confidence })),
+    } : null,
     unit: unit ? { id: unit.id, name: unit.name, phone: unit.phone, address: unit.address } : null,
     reply: o.reply ? { content: o.reply, repliedAt: o.replied_at!, repliedBy: o.replied_by_name! } : null,
     conclusion: o.conclusion,

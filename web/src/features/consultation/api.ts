@@ -309,7 +309,11 @@ export interface OrderDetail {
   address: string | null;
   lat: number | null;
   long: number | null;
-  routing: { departmentId: string; departmentName: string; confidence: number; toDispatcher: boolean; reason: string; duty: RouteDuty | null } | null;
+  routing: {
+    departmentId: string; departmentName: string; confidence: number; toDispatcher: boolean; reason: string; duty: RouteDuty | null;
+    /** Runner-up units routing found, best first (at most 3). */
+    alternatives: Array<{ departmentId: string; departmentName: string; duty: RouteDuty | null; confidence: number }>;
+  } | null;
   unit: { id: string; name: string; phone: string; address: string } | null;
   reply: { content: string; repliedAt: string; repliedBy: string } | null;
   conclusion: string | null;
@@ -368,18 +372,44 @@ export interface OrderSettings {
  * instant answers helped, open and overdue work orders. Served by `GET /api/v1/consultation/stats` (a 404 means the
  * server does not provide it; the dashboard then says so and shows only the live backlogs).
  */
+type StatDept = { departmentId: string; departmentName: string; departmentNameEn: string | null; count: number };
+type StatRegion = { regionCode: string; regionName: string; regionNameEn: string | null; count: number };
+
+/** GET /consultation/stats: flow figures for the window (the last `days` China days), backlog figures as of now. */
 export interface ConsultStats {
+  scope: { all: boolean; departmentId: string | null; departmentName: string | null; departmentNameEn: string | null };
+  window: { days: number; from: string; to: string };
   questions: {
     total: number;
+    byOutcome: { answered: number; routed: number; dispatcher: number };
+    instantAnswerRate: number | null;
     byChannel: Array<{ channel: string; count: number }>;
-    byDepartment: Array<{ departmentId: string; departmentName: string; count: number }>;
+    byDepartment: StatDept[];
+    byRegion: StatRegion[];
+    topTopics: Array<StatDept & { dutyCode: string; matter: string }>;
+    topEntries: Array<StatDept & { entryCode: string; question: string }>;
   };
-  answers: { votes: number; helpful: number };
+  answers: { votes: number; helpful: number; helpfulRate: number | null };
   orders: {
+    received: number;
+    byType: Array<{ type: string; count: number }>;
+    byChannel: Array<{ channel: string; count: number }>;
+    byDepartment: StatDept[];
+    byRegion: StatRegion[];
+    routing: { auto: number; dispatcher: number };
+    hops: { transfers: number; returns: number; rulings: number; crossRegion: number };
+    bounced: number;
+    finalRulings: number;
+    ratings: { satisfied: number; basically_satisfied: number; unsatisfied: number; total: number; satisfiedRate: number | null };
     open: number;
+    atDispatcher: number;
     overdue: number;
-    overdueByDepartment: Array<{ departmentId: string; departmentName: string; count: number }>;
+    dueSoon: number;
+    byStatus: Array<{ status: string; count: number }>;
+    overdueByDepartment: StatDept[];
   };
+  contradictions: { kbOpen: number; answersOpen: number };
+  trend: Array<{ day: string; questions: number; answered: number; orders: number; concluded: number }>;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -417,7 +447,7 @@ export const consultApi = {
   importJob: (id: string, signal?: AbortSignal) => api.get<ImportJob>(`${BASE}/import/jobs/${enc(id)}`, undefined, { signal }),
 
   // dashboard
-  stats: (o: Opts = {}) => api.get<ConsultStats>(`${BASE}/stats`, undefined, o),
+  stats: (days = 30, o: Opts = {}) => api.get<ConsultStats>(`${BASE}/stats`, { days }, o),
 
   // work orders
   myOrders: (p: Paging, o: Opts = {}) => api.get<Page<OrderSummary>>(`${ORDERS}/mine`, paging(p), o),

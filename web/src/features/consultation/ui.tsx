@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, type Me } from '../../api';
 import { hasRole } from '../../auth';
 import { errorText, messages } from '../../i18n';
-import { getDepartment } from '../../lib/departments';
+import { getDepartment, useDeptName } from '../../lib/departments';
 import { fmtDateTime } from '../../lib/format';
 import type { Basis, ChainHop, OrderStatus, OrderSummary, TimelineEvent } from './api';
 import './consultation.css';
@@ -107,12 +107,13 @@ export function BasisList({ basis, testId }: { basis: Basis[]; testId?: string }
 }
 
 /** A unit's exact name with its phone and address (where a question went). */
-export function UnitCard({ name, phone, address, extra, testId }: { name: string; phone?: string | null; address?: string | null; extra?: ReactNode; testId?: string }) {
+export function UnitCard({ id, name, phone, address, extra, testId }: { id?: string | null; name: string; phone?: string | null; address?: string | null; extra?: ReactNode; testId?: string }) {
   const { t } = useTranslation();
+  const deptName = useDeptName();
   return (
     <div className="tb-cs-unit" data-testid={testId}>
       <div className="tb-cs-unit-name" data-testid={testId ? `${testId}-name` : undefined}>
-        <BankOutlined aria-hidden /> {name}
+        <BankOutlined aria-hidden /> {deptName(id, name)}
       </div>
       {phone && (
         <div className="tb-cs-unit-row" data-testid={testId ? `${testId}-phone` : undefined}>
@@ -252,13 +253,14 @@ export function OrderFlags({ o }: { o: OrderSummary }) {
  */
 export function TransferChain({ chain, vertical, testId = 'order-chain' }: { chain: ChainHop[]; vertical?: boolean; testId?: string }) {
   const { t } = useTranslation();
+  const deptName = useDeptName();
   if (!chain.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('consult.chain.empty')} />;
   const dispatcher = t('consult.chain.dispatcher');
   const first = chain[0];
   const last = chain[chain.length - 1].seq;
   return (
     <div className={`tb-cs-chain${vertical ? ' vertical' : ''}`} data-testid={testId}>
-      <div className="tb-cs-chain-node start">{first.fromDepartmentName ?? dispatcher}</div>
+      <div className="tb-cs-chain-node start">{first.fromDepartmentName ? deptName(first.fromDepartmentId, first.fromDepartmentName) : dispatcher}</div>
       {chain.map((h) => (
         <div key={h.seq} className="tb-cs-chain-step" data-testid="chain-hop" data-kind={h.kind}>
           <div className={`tb-cs-chain-arrow${h.bounce ? ' bounce' : ''} ${h.kind}`}>
@@ -276,7 +278,7 @@ export function TransferChain({ chain, vertical, testId = 'order-chain' }: { cha
             </div>
           </div>
           <div className={`tb-cs-chain-node${h.seq === last ? ' current' : ''}`} data-testid="chain-unit">
-            {h.toDepartmentName ?? dispatcher}
+            {h.toDepartmentName ? deptName(h.toDepartmentId, h.toDepartmentName) : dispatcher}
           </div>
         </div>
       ))}
@@ -304,22 +306,24 @@ const EVENT_COLORS: Record<string, string> = {
 /** The names of departments that timeline details mention, from the order's chain and co-units. */
 export type DeptNames = Map<string, string>;
 
-function eventUnit(e: TimelineEvent, names: DeptNames): string | null {
+function eventUnit(e: TimelineEvent, names: DeptNames, deptName: (id: string, name: string) => string): string | null {
   const d = e.details as Record<string, unknown> | null;
   if (!d || typeof d !== 'object') return null;
   const id = (d.departmentId ?? d.toDepartmentId) as string | undefined;
-  return id ? names.get(id) ?? null : null;
+  const name = id ? names.get(id) : undefined;
+  return id && name ? deptName(id, name) : null;
 }
 
 /** Every step of an order as it happened: what, which unit, who and when, with its note. */
 export function OrderTimeline({ timeline, names, testId = 'order-timeline' }: { timeline: TimelineEvent[]; names: DeptNames; testId?: string }) {
   const { t } = useTranslation();
+  const deptName = useDeptName();
   if (!timeline.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('consult.timeline.empty')} />;
   return (
     <Timeline
       data-testid={testId}
       items={timeline.map((e, i) => {
-        const unit = eventUnit(e, names);
+        const unit = eventUnit(e, names, deptName);
         return {
           key: i,
           color: EVENT_COLORS[e.action] ?? 'blue',

@@ -7,6 +7,7 @@ import { fmtDateTime } from '../../../lib/format';
 import { validated } from '../../../lib/forms';
 import { useCursorPages } from '../../../lib/cursor';
 import { useAsync } from '../../../lib/useAsync';
+import { useDeptName } from '../../../lib/departments';
 import { Pager } from '../../../components/Pager';
 import { consultApi, type AnswerConflict, type KbConflict } from '../api';
 import { ConsultErrorAlert, factText, PlainText } from '../ui';
@@ -68,6 +69,7 @@ function ResolveButton({ onResolve }: { onResolve: (note: string) => Promise<voi
 
 function KbConflictCard({ c, onResolved }: { c: KbConflict; onResolved: () => void }) {
   const { t } = useTranslation();
+  const deptName = useDeptName();
   const { message } = App.useApp();
   const [a, b] = c.entries;
   return (
@@ -104,15 +106,15 @@ function KbConflictCard({ c, onResolved }: { c: KbConflict; onResolved: () => vo
         dataSource={c.differences}
         columns={[
           { title: t('consult.kb.fact'), dataIndex: 'fact', width: 100, render: (f: string) => factText(f) },
-          { title: a?.departmentName, dataIndex: 'a', render: (v: string | string[]) => <span className="tb-cs-diff mine">{show(v)}</span> },
-          { title: b?.departmentName, dataIndex: 'b', render: (v: string | string[]) => <span className="tb-cs-diff theirs">{show(v)}</span> },
+          { title: a && deptName(a.departmentId, a.departmentName), dataIndex: 'a', render: (v: string | string[]) => <span className="tb-cs-diff mine">{show(v)}</span> },
+          { title: b && deptName(b.departmentId, b.departmentName), dataIndex: 'b', render: (v: string | string[]) => <span className="tb-cs-diff theirs">{show(v)}</span> },
         ]}
       />
       <Row gutter={12} style={{ marginTop: 10 }}>
         {[a, b].filter(Boolean).map((e) => (
           <Col xs={24} md={12} key={e.code}>
             <div className="tb-cs-side-title">
-              {e.departmentName} <span className="tb-mono tb-muted">{e.code}</span>
+              {deptName(e.departmentId, e.departmentName)} <span className="tb-mono tb-muted">{e.code}</span>
             </div>
             <div className="tb-cs-side-q">{e.question}</div>
             <EntryAnswer code={e.code} />
@@ -128,6 +130,7 @@ function KbConflictCard({ c, onResolved }: { c: KbConflict; onResolved: () => vo
 
 function AnswerConflictCard({ c, onResolved }: { c: AnswerConflict; onResolved: () => void }) {
   const { t } = useTranslation();
+  const deptName = useDeptName();
   const { message } = App.useApp();
   const [a, b] = c.sides;
   return (
@@ -166,8 +169,8 @@ function AnswerConflictCard({ c, onResolved }: { c: AnswerConflict; onResolved: 
           dataSource={c.differences}
           columns={[
             { title: t('consult.kb.fact'), dataIndex: 'aspect', width: 100, render: (f: string) => factText(f) },
-            { title: a?.departmentName, dataIndex: 'a', render: (v: string[]) => <span className="tb-cs-diff mine">{show(v)}</span> },
-            { title: b?.departmentName, dataIndex: 'b', render: (v: string[]) => <span className="tb-cs-diff theirs">{show(v)}</span> },
+            { title: a && deptName(a.departmentId, a.departmentName), dataIndex: 'a', render: (v: string[]) => <span className="tb-cs-diff mine">{show(v)}</span> },
+            { title: b && deptName(b.departmentId, b.departmentName), dataIndex: 'b', render: (v: string[]) => <span className="tb-cs-diff theirs">{show(v)}</span> },
           ]}
         />
       )}
@@ -175,7 +178,7 @@ function AnswerConflictCard({ c, onResolved }: { c: AnswerConflict; onResolved: 
         {[a, b].filter(Boolean).map((s, i) => (
           <Col xs={24} md={12} key={i}>
             <div className="tb-cs-side-title">
-              {s.departmentName} <span className="tb-mono tb-muted">{s.orderNumber ?? s.entryCode}</span>
+              {deptName(s.departmentId, s.departmentName)} <span className="tb-mono tb-muted">{s.orderNumber ?? s.entryCode}</span>
             </div>
             <div className="tb-cs-side-q">{s.question}</div>
             <PlainText text={s.answer} className="tb-cs-side" />

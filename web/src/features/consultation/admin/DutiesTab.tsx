@@ -5,6 +5,7 @@ import { hasRole, useMe } from '../../../auth';
 import { currentLang } from '../../../i18n';
 import { useCursorPages } from '../../../lib/cursor';
 import { regionName, useRegions } from '../../../lib/regions';
+import { localDeptName, useDeptName } from '../../../lib/departments';
 import { Pager } from '../../../components/Pager';
 import { consultApi, type Duty } from '../api';
 import { DeptPicker } from '../pickers';
@@ -13,6 +14,7 @@ import { ConsultErrorAlert } from '../ui';
 /** 权责清单: browse the duty lists, one department at a time (or all), with what each duty covers and the words askers use. */
 export function DutiesTab() {
   const { t } = useTranslation();
+  const deptName = useDeptName();
   const me = useMe();
   const regions = useRegions();
   const lang = currentLang();
@@ -25,7 +27,7 @@ export function DutiesTab() {
       <Typography.Paragraph type="secondary">{t('consult.admin.dutiesIntro')}</Typography.Paragraph>
       <Space wrap className="tb-filter-bar">
         <div style={{ width: 340 }}>
-          <DeptPicker value={deptId} onChange={(v) => setDeptId(v as string | undefined)} known={me.department ? [{ id: me.department.id, name: me.department.name }] : []} placeholder={t('consult.kb.allDepartments')} testId="duties-department" />
+          <DeptPicker value={deptId} onChange={(v) => setDeptId(v as string | undefined)} known={me.department ? [{ id: me.department.id, name: localDeptName(me.department) }] : []} placeholder={t('consult.kb.allDepartments')} testId="duties-department" />
         </div>
         <Segmented
           value={status}
@@ -48,7 +50,7 @@ export function DutiesTab() {
         tableLayout="fixed"
         columns={[
           { title: t('consult.admin.dutyCode'), dataIndex: 'code', width: 150, render: (v: string) => <span className="tb-mono">{v}</span> },
-          ...(deptId ? [] : [{ title: t('consult.common.unit'), dataIndex: 'departmentName', width: 180 }]),
+          ...(deptId ? [] : [{ title: t('consult.common.unit'), dataIndex: 'departmentName', width: 180, render: (v: string, r: Duty) => deptName(r.departmentId, v) }]),
           {
             title: t('consult.admin.matter'),
             dataIndex: 'matter',

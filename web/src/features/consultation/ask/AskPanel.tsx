@@ -13,6 +13,7 @@ import { RegionPicker } from '../../catalog/hall/RegionPicker';
 import { DEFAULT_REGION, useCatalogRegion } from '../../catalog/hall/region';
 import { consultApi, type AskResult, type EscalateResult, type InstantAnswer, type OrderType } from '../api';
 import { BasisList, ConsultErrorAlert, consultErrorText, myOrderPath, PlainText, UnitCard } from '../ui';
+import { useDeptName } from '../../../lib/departments';
 
 export const QUESTION_MAX = 2000;
 const SUGGEST_MIN = 4;
@@ -66,6 +67,7 @@ function useSuggestions(text: string, regionCode: string, enabled: boolean): Ins
 /** One instant answer: the standard question, the answer as text, the answering department, the basis, and the vote. */
 function AnswerCard({ a, questionId, index }: { a: InstantAnswer; questionId: string; index: number }) {
   const { t } = useTranslation();
+  const deptName = useDeptName();
   const { message } = App.useApp();
   const [vote, setVote] = useState<boolean | null>(null);
   const [busy, setBusy] = useState(false);
@@ -91,7 +93,7 @@ function AnswerCard({ a, questionId, index }: { a: InstantAnswer; questionId: st
       <PlainText text={a.answer} className="tb-cs-answer-text" testId="answer-text" />
       <div className="tb-cs-answer-meta">
         <Tag icon={<TeamOutlined />} color="blue" data-testid="answer-department">
-          {t('consult.ask.answeredBy', { name: a.departmentName })}
+          {t('consult.ask.answeredBy', { name: deptName(a.departmentId, a.departmentName) })}
         </Tag>
         {a.validTo && <Tag>{t('consult.ask.validTo', { date: fmtDate(a.validTo) })}</Tag>}
       </div>
@@ -128,7 +130,7 @@ function EscalatedCard({ result, question, onLeave }: { result: EscalateResult; 
   const route = question.routing;
   const lastHop = d.chain[d.chain.length - 1];
   const reason = lastHop?.reason ?? route.reason;
-  const unit = d.unit ?? { name: route.departmentName, phone: route.contact.phone, address: route.contact.address };
+  const unit = d.unit ?? { id: route.departmentId, name: route.departmentName, phone: route.contact.phone, address: route.contact.address };
   return (
     <Alert
       type="success"
@@ -146,6 +148,7 @@ function EscalatedCard({ result, question, onLeave }: { result: EscalateResult; 
           </div>
           <div className="tb-cs-escalated-row">{atDispatcher ? t('consult.ask.wentToDispatcher') : t('consult.ask.wentTo')}</div>
           <UnitCard
+            id={unit.id}
             name={unit.name}
             phone={unit.phone}
             address={unit.address}
@@ -177,6 +180,7 @@ function EscalatedCard({ result, question, onLeave }: { result: EscalateResult; 
 /** 转人工: escalate the question to a person (a work order); anonymous askers are asked to log in first. */
 function EscalateBox({ question, onLeave }: { question: AskResult; onLeave?: () => void }) {
   const { t } = useTranslation();
+  const deptName = useDeptName();
   const { me } = useAuth();
   const location = useLocation();
   const [type, setType] = useState<OrderType>('consultation');
@@ -213,6 +217,11 @@ function EscalateBox({ question, onLeave }: { question: AskResult; onLeave?: () 
       </div>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         {t('consult.ask.escalateIntro')}
+      </Typography.Paragraph>
+      <Typography.Paragraph style={{ marginBottom: 8 }} data-testid="escalate-target">
+        {question.routing.toDispatcher
+          ? t('consult.ask.willGoToDispatcher', { unit: deptName(question.routing.departmentId, question.routing.departmentName) })
+          : t('consult.ask.willGoTo', { unit: deptName(question.routing.departmentId, question.routing.departmentName) })}
       </Typography.Paragraph>
       {me?.kind === 'citizen' ? (
         <>

@@ -8,6 +8,7 @@ import { ApiError } from '../../../api';
 import { fmtDateTime } from '../../../lib/format';
 import { validated } from '../../../lib/forms';
 import { useAsync } from '../../../lib/useAsync';
+import { useDeptName } from '../../../lib/departments';
 import { PageHead } from '../../../components/PageHead';
 import { consultApi, type OrderDetail, type Rating } from '../api';
 import {
@@ -168,6 +169,7 @@ function RatingCard({ d, onDone }: { d: OrderDetail; onDone: (next: OrderDetail)
 /** `/hall/questions/:id`: one of my work orders — where it is, who handles it, the reply, requests to answer, rating. */
 export default function MyOrderPage() {
   const { t } = useTranslation();
+  const deptName = useDeptName();
   const { id = '' } = useParams();
   const { message } = App.useApp();
   const detail = useAsync((signal) => consultApi.order(id, { signal }), [id]);
@@ -235,6 +237,7 @@ export default function MyOrderPage() {
             </Space>
             {d.unit ? (
               <UnitCard
+                id={d.unit.id}
                 name={d.unit.name}
                 phone={d.unit.phone}
                 address={d.unit.address}
@@ -278,7 +281,7 @@ export default function MyOrderPage() {
               <>
                 <PlainText text={d.reply.content} className="tb-cs-reply" testId="order-reply" />
                 <div className="tb-muted" style={{ marginTop: 8, fontSize: 13 }}>
-                  {t('consult.myOrder.repliedBy', { unit: o.departmentName ?? '', who: d.reply.repliedBy, when: fmtDateTime(d.reply.repliedAt) })}
+                  {t('consult.myOrder.repliedBy', { unit: o.departmentName ? deptName(o.departmentId, o.departmentName) : '', who: d.reply.repliedBy, when: fmtDateTime(d.reply.repliedAt) })}
                 </div>
                 {d.conclusion && (
                   <Descriptions size="small" column={1} style={{ marginTop: 12 }} items={[{ key: 'c', label: t('consult.myOrder.conclusion'), children: <PlainText text={d.conclusion} /> }]} />

@@ -6,6 +6,7 @@ import { currentLang } from '../../../i18n';
 import { fmtDateTime } from '../../../lib/format';
 import { useCursorPages } from '../../../lib/cursor';
 import { regionName, useRegions } from '../../../lib/regions';
+import { useDeptName } from '../../../lib/departments';
 import { PageHead } from '../../../components/PageHead';
 import { Pager } from '../../../components/Pager';
 import { consultApi, type OrderSummary, type QuestionSummary } from '../api';
@@ -15,6 +16,7 @@ const PAGE = 20;
 
 function OrdersTab() {
   const { t } = useTranslation();
+  const deptName = useDeptName();
   const navigate = useNavigate();
   const list = useCursorPages<OrderSummary>((cursor, signal) => consultApi.myOrders({ limit: PAGE, cursor }, { signal }), []);
   return (
@@ -57,7 +59,7 @@ function OrdersTab() {
             ),
           },
           { title: t('consult.common.title'), dataIndex: 'title', render: (v: string) => <span className="tb-cs-clip">{v}</span> },
-          { title: t('consult.common.unit'), dataIndex: 'departmentName', width: 220, render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('consult.mine.atDispatcher')}</Typography.Text> },
+          { title: t('consult.common.unit'), dataIndex: 'departmentName', width: 220, render: (v: string | null, r: OrderSummary) => v ? deptName(r.departmentId, v) : <Typography.Text type="secondary">{t('consult.mine.atDispatcher')}</Typography.Text> },
           {
             title: t('consult.common.status'),
             key: 'status',
@@ -90,6 +92,7 @@ function OrdersTab() {
 
 function QuestionsTab() {
   const { t } = useTranslation();
+  const deptName = useDeptName();
   const regions = useRegions();
   const lang = currentLang();
   const list = useCursorPages<QuestionSummary>((cursor, signal) => consultApi.myQuestions({ limit: PAGE, cursor }, { signal }), []);
@@ -116,7 +119,7 @@ function QuestionsTab() {
               <Space orientation="vertical" size={2}>
                 <Tag color={r.outcome === 'answered' ? 'green' : r.outcome === 'routed' ? 'blue' : 'purple'}>{t(`consult.outcome.${r.outcome}`)}</Tag>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {r.outcome === 'answered' ? t('consult.mine.answersN', { n: r.answers.length }) : r.routing.departmentName}
+                  {r.outcome === 'answered' ? t('consult.mine.answersN', { n: r.answers.length }) : deptName(r.routing.departmentId, r.routing.departmentName)}
                 </Typography.Text>
               </Space>
             ),

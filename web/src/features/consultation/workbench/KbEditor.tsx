@@ -8,6 +8,7 @@ import { currentLang } from '../../../i18n';
 import { applyFieldErrors, validated } from '../../../lib/forms';
 import { useRegions } from '../../../lib/regions';
 import { useAsync } from '../../../lib/useAsync';
+import { useDeptName } from '../../../lib/departments';
 import { buildRegionTree } from '../../admin/pickers';
 import { consultApi, type Basis, type KbEntry, type KbEntryContent, type KbSaveResult, type KbWarning } from '../api';
 import { ConsultErrorAlert, factText, PlainText } from '../ui';
@@ -86,6 +87,7 @@ const show = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join('ã
 /** One contradiction the save found: the other unit's entry beside mine, fact by fact, and both answers. */
 function WarningBlock({ w, mine }: { w: KbWarning; mine: KbEntry }) {
   const { t } = useTranslation();
+  const deptName = useDeptName();
   const other = useAsync((signal) => consultApi.kbEntry(w.entryCode, { signal }), [w.entryCode]);
   return (
     <div className="tb-cs-warning" data-testid="kb-warning" data-entry={w.entryCode}>
@@ -100,13 +102,13 @@ function WarningBlock({ w, mine }: { w: KbWarning; mine: KbEntry }) {
         dataSource={w.differences}
         columns={[
           { title: t('consult.kb.fact'), dataIndex: 'fact', width: 110, render: (f: string) => factText(f) },
-          { title: t('consult.kb.mine', { dept: mine.departmentName }), dataIndex: 'mine', render: (v: string | string[]) => <span className="tb-cs-diff mine">{show(v)}</span> },
+          { title: t('consult.kb.mine', { dept: deptName(mine.departmentId, mine.departmentName) }), dataIndex: 'mine', render: (v: string | string[]) => <span className="tb-cs-diff mine">{show(v)}</span> },
           { title: t('consult.kb.theirs', { dept: w.departmentName }), dataIndex: 'theirs', render: (v: string | string[]) => <span className="tb-cs-diff theirs">{show(v)}</span> },
         ]}
       />
       <Row gutter={12} style={{ marginTop: 8 }}>
         <Col span={12}>
-          <div className="tb-cs-side-title">{mine.departmentName}</div>
+          <div className="tb-cs-side-title">{deptName(mine.departmentId, mine.departmentName)}</div>
           <PlainText text={mine.answer} className="tb-cs-side" />
         </Col>
         <Col span={12}>

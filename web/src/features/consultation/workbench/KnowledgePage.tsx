@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { hasRole, useMe } from '../../../auth';
 import { fmtDate, fmtDateTime } from '../../../lib/format';
 import { useAsync } from '../../../lib/useAsync';
-import { getDepartment } from '../../../lib/departments';
+import { getDepartment, localDeptName, useDeptName } from '../../../lib/departments';
 import { PageHead } from '../../../components/PageHead';
 import { consultApi, type KbEntry } from '../api';
 import { DeptPicker } from '../pickers';
@@ -68,6 +68,7 @@ function VersionsDrawer({ code, onClose }: { code: string | null; onClose: () =>
 /** `/workbench/knowledge`: a department's knowledge-base entries — search, create, edit (with contradiction warnings), retire. */
 export default function KnowledgePage() {
   const { t } = useTranslation();
+  const deptName = useDeptName();
   const me = useMe();
   const { message } = App.useApp();
   const platform = hasRole(me, 'platform_admin');
@@ -109,7 +110,7 @@ export default function KnowledgePage() {
         <Space wrap className="tb-filter-bar">
           {platform && (
             <div style={{ width: 320 }}>
-              <DeptPicker value={deptId} onChange={(v) => setDeptId(v as string | undefined)} known={me.department ? [{ id: me.department.id, name: me.department.name }] : []} placeholder={t('consult.kb.allDepartments')} testId="kb-department" />
+              <DeptPicker value={deptId} onChange={(v) => setDeptId(v as string | undefined)} known={me.department ? [{ id: me.department.id, name: localDeptName(me.department) }] : []} placeholder={t('consult.kb.allDepartments')} testId="kb-department" />
             </div>
           )}
           <Segmented<StatusFilter>
@@ -166,7 +167,7 @@ export default function KnowledgePage() {
                 </div>
               ),
             },
-            ...(platform && !deptId ? [{ title: t('consult.common.unit'), dataIndex: 'departmentName', width: 200 }] : []),
+            ...(platform && !deptId ? [{ title: t('consult.common.unit'), dataIndex: 'departmentName', width: 200, render: (v: string, r: KbEntry) => deptName(r.departmentId, v) }] : []),
             { title: t('consult.kb.validity'), key: 'validity', width: 190, render: (_: unknown, e: KbEntry) => <Validity e={e} /> },
             {
               title: t('consult.common.status'),

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Empty, Form, Input, Modal, Progress, Radio, Switch, Tag, Typography } from 'antd';
 import {
   AimOutlined, AuditOutlined, BellOutlined, CheckCircleOutlined, CheckOutlined, ClusterOutlined, EditOutlined, GlobalOutlined, MessageOutlined, PhoneOutlined,
@@ -11,6 +11,7 @@ import { useAsync } from '../../../lib/useAsync';
 import { consultApi, type OrderAction, type OrderDetail, type ReturnBasis, type RouteResult } from '../api';
 import { RegionTreeSelect } from '../../admin/pickers';
 import { DeptPicker } from '../pickers';
+import { useDeptName } from '../../../lib/departments';
 import { ConsultErrorAlert, isStale, returnBasisText } from '../ui';
 
 type Kind = 'sign' | 'reply' | 'requestInfo' | 'transfer' | 'return' | 'coUnits' | 'opinion' | 'conclude' | 'dispatch' | 'crossRegion' | 'chase' | 'followUp';
@@ -50,6 +51,7 @@ export function useSuggestions(d: OrderDetail | undefined, enabled: boolean) {
 /** The routing engine's candidates for an order: best first, with the matched duty and confidence; a click picks one. */
 export function Suggestions({ route, exclude, onPick, testId = 'route-suggestions' }: { route: RouteResult | undefined; exclude?: string | null; onPick: (id: string, name: string) => void; testId?: string }) {
   const { t } = useTranslation();
+  const deptName = useDeptName();
   if (!route) return null;
   const rows = [
     ...(!route.toDispatcher ? [{ departmentId: route.departmentId, departmentName: route.departmentName, duty: route.duty, confidence: route.confidence }] : []),
@@ -61,7 +63,7 @@ export function Suggestions({ route, exclude, onPick, testId = 'route-suggestion
       {rows.map((r) => (
         <div key={r.departmentId} className="tb-cs-suggestion" data-testid="route-suggestion" data-dept={r.departmentName}>
           <div className="tb-cs-suggestion-main">
-            <div className="tb-cs-suggestion-name">{r.departmentName}</div>
+            <div className="tb-cs-suggestion-name">{deptName(r.departmentId, r.departmentName)}</div>
             {r.duty && (
               <div className="tb-muted" style={{ fontSize: 12 }}>
                 {t('consult.actions.matchedDuty', { matter: r.duty.matter })} <span className="tb-mono">{r.duty.code}</span>
@@ -69,7 +71,7 @@ export function Suggestions({ route, exclude, onPick, testId = 'route-suggestion
             )}
             <Progress percent={Math.round(r.confidence * 100)} size="small" strokeColor={r.confidence >= 0.5 ? '#389e0d' : '#fa8c16'} format={(p) => t('consult.actions.confidence', { p })} />
           </div>
-          <Button size="small" icon={<AimOutlined />} onClick={() => onPick(r.departmentId, r.departmentName)} data-testid="route-suggestion-pick">
+          <Button size="small" icon={<AimOutlined />} onClick={() => onPick(r.departmentId, deptName(r.departmentId, r.departmentName))} data-testid="route-suggestion-pick">
             {t('consult.actions.pick')}
           </Button>
         </div>
@@ -78,14 +80,24 @@ export function Suggestions({ route, exclude, onPick, testId = 'route-suggestion
   );
 }
 
+/** A unit chosen elsewhere on the page (the routing's runner-ups): opens the dispatch or transfer dialog with it. */
+export interface ActionPreset {
+  kind: 'dispatch' | 'transfer';
+  departmentId: string;
+  departmentName: string;
+  /** Changes on every click, so picking the same unit again reopens the dialog. */
+  n: number;
+}
+
 interface Props {
   detail: OrderDetail;
   onUpdated: (d: OrderDetail, message: string) => void;
   onConflict: () => void;
+  preset?: ActionPreset | null;
 }
 
 /** What the reader may do with the order now (the server says which, in `can`), each with its dialog. */
-export function OrderActions({ detail: d, onUpdated, onConflict }: Props) {
+export function OrderActions({ detail: d, onUpdated, onConflict, preset }: Props) {
   const { t } = useTranslation();
   const me = useMe();
   const [modal, setModal] = useState<Kind | null>(null);
@@ -98,14 +110,23 @@ export function OrderActions({ detail: d, onUpdated, onConflict }: Props) {
   const needsSuggestions = modal === 'transfer' || modal === 'dispatch' || modal === 'return' || modal === 'coUnits';
   const suggestions = useSuggestions(d, needsSuggestions);
 
-  function open(kind: Kind) {
+  const [target, setTarget] = useState<string | undefined>(undefined);
+  function open(kind: Kind, unit?: { id: string; name: string }) {
     form.resetFields();
     setError(null);
-    setPicked([]);
+    setPicked(unit ? [unit] : []);
+    setTarget(unit?.id);
     if (kind === 'return') form.setFieldsValue({ basis: 'function_overlap' });
     if (kind === 'followUp') form.setFieldsValue({ reached: true });
     setModal(kind);
   }
+
+  useEffect(() => {
+    if (preset && ((preset.kind === 'dispatch' && c.dispatch) || (preset.kind === 'transfer' && c.transfer))) {
+      open(preset.kind, { id: preset.departmentId, name: preset.departmentName });
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [preset?.n]);
 
   async function submit(kind: Kind, values: Record<string, unknown> = {}) {
     setBusy(true);
@@ -236,7 +257,7 @@ export function OrderActions({ detail: d, onUpdated, onConflict }: Props) {
             <>
               <div className="tb-cs-section-title">{t('consult.actions.suggested')}</div>
               {suggestions.loading ? <Progress percent={100} status="active" showInfo={false} size="small" /> : <Suggestions route={suggestions.data} exclude={modal === 'transfer' ? o.departmentId : null} onPick={pick('departmentId', false)} />}
-              <Form.Item name="departmentId" label={t('consult.actions.targetUnit')} rules={[{ required: true, message: t('consult.actions.unitRequired') }]} style={{ marginTop: 12 }}>
+              <Form.Item name="departmentId" label={t('consult.actions.targetUnit')} rules={[{ required: true, message: t('consult.actions.unitRequired') }]} initialValue={target} style={{ marginTop: 12 }}>
                 <DeptPicker exclude={o.departmentId ? [o.departmentId] : []} known={picked} placeholder={t('consult.actions.unitPlaceholder')} testId="target-unit" />
               </Form.Item>
             </>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Badge, Button, Card, Col, Descriptions, Empty, Progress, Result, Row, Skeleton, Space, Steps, Tabs, Tag, Typography } from 'antd';
-import { ApartmentOutlined, ArrowLeftOutlined, BranchesOutlined, MessageOutlined, ReloadOutlined } from '@ant-design/icons';
+import { AimOutlined, ApartmentOutlined, ArrowLeftOutlined, BranchesOutlined, MessageOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../../api';
@@ -8,13 +8,14 @@ import { currentLang } from '../../../i18n';
 import { fmtDateTime } from '../../../lib/format';
 import { regionPath, useRegions } from '../../../lib/regions';
 import { useAsync } from '../../../lib/useAsync';
+import { useDeptName } from '../../../lib/departments';
 import { PageHead } from '../../../components/PageHead';
 import { consultApi, type OrderDetail } from '../api';
 import { orderSteps } from '../hall/MyOrderPage';
 import {
   ConsultErrorAlert, Countdown, namesOf, OrderFlags, OrderStatusTag, OrderTimeline, orderTypeText, PlainText, ratingText, TransferChain, UnitCard,
 } from '../ui';
-import { OrderActions } from './OrderActions';
+import { OrderActions, type ActionPreset } from './OrderActions';
 
 function ClockPanel({ d }: { d: OrderDetail }) {
   const { t } = useTranslation();
@@ -42,10 +43,16 @@ function ClockPanel({ d }: { d: OrderDetail }) {
   );
 }
 
-/** The routing engine's reason for sending the order where it went first (officers and dispatchers see it). */
-function RoutingCard({ d }: { d: OrderDetail }) {
+/**
+ * The routing engine's reason for sending the order where it went first (officers and dispatchers see it): the matched
+ * duty, the confidence, and the runner-up units — the dispatcher (or the unit, to transfer) picks one with a click.
+ */
+function RoutingCard({ d, onPick }: { d: OrderDetail; onPick: (kind: 'dispatch' | 'transfer', id: string, name: string) => void }) {
   const { t } = useTranslation();
+  const deptName = useDeptName();
   const r = d.routing;
+  const kind = d.can.dispatch ? 'dispatch' : d.can.transfer ? 'transfer' : null;
+  const runnerUps = r ? r.alternatives.filter((a) => a.departmentId !== d.order.departmentId) : [];
   return (
     <Card
       title={
@@ -64,12 +71,37 @@ function RoutingCard({ d }: { d: OrderDetail }) {
             size="small"
             column={{ xs: 1, md: 2 }}
             items={[
-              { key: 'unit', label: t('consult.detail.suggestedUnit'), children: r.toDispatcher ? <Tag color="purple">{t('consult.detail.toDispatcher')}</Tag> : r.departmentName },
+              { key: 'unit', label: t('consult.detail.suggestedUnit'), children: r.toDispatcher ? <Tag color="purple">{t('consult.detail.toDispatcher')}</Tag> : deptName(r.departmentId, r.departmentName) },
               { key: 'conf', label: t('consult.detail.confidence'), children: <Progress percent={Math.round(r.confidence * 100)} size="small" style={{ width: 160 }} strokeColor={r.confidence >= 0.5 ? '#389e0d' : '#fa8c16'} /> },
               ...(r.duty ? [{ key: 'duty', label: t('consult.detail.duty'), span: 2, children: <span>{r.duty.matter} <span className="tb-mono tb-muted">{r.duty.code}</span></span> }] : []),
             ]}
           />
           <PlainText text={r.reason} className="tb-cs-reason" testId="order-routing-reason" />
+          <div className="tb-cs-section-title" style={{ marginTop: 12 }}>{t('consult.detail.runnerUps')}</div>
+          {runnerUps.length === 0 ? (
+            <Typography.Text type="secondary">{t('consult.detail.noRunnerUps')}</Typography.Text>
+          ) : (
+            <div className="tb-cs-suggestions" data-testid="order-routing-alternatives">
+              {runnerUps.map((a) => (
+                <div key={a.departmentId} className="tb-cs-suggestion" data-testid="routing-alternative" data-dept={a.departmentName}>
+                  <div className="tb-cs-suggestion-main">
+                    <div className="tb-cs-suggestion-name">{deptName(a.departmentId, a.departmentName)}</div>
+                    {a.duty && (
+                      <div className="tb-muted" style={{ fontSize: 12 }}>
+                        {t('consult.actions.matchedDuty', { matter: a.duty.matter })} <span className="tb-mono">{a.duty.code}</span>
+                      </div>
+                    )}
+                    <Progress percent={Math.round(a.confidence * 100)} size="small" strokeColor={a.confidence >= 0.5 ? '#389e0d' : '#fa8c16'} format={(p) => t('consult.actions.confidence', { p })} />
+                  </div>
+                  {kind && (
+                    <Button size="small" type={kind === 'dispatch' ? 'primary' : 'default'} icon={<AimOutlined />} onClick={() => onPick(kind, a.departmentId, deptName(a.departmentId, a.departmentName))} data-testid="routing-alternative-pick">
+                      {t(kind === 'dispatch' ? 'consult.detail.dispatchHere' : 'consult.detail.transferHere')}
+                    </Button>
+                  )}
+                </div>
+              ))}
+            </div>
+          )}
         </>
       )}
     </Card>
@@ -79,6 +111,7 @@ function RoutingCard({ d }: { d: OrderDetail }) {
 /** `/workbench/orders/:id`: the question, routing reason, transfer chain, reply, co-units, timeline; the actions. */
 export default function OrderDetailPage() {
   const { t } = useTranslation();
+  const deptName = useDeptName();
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const location = useLocation();
@@ -87,15 +120,18 @@ export default function OrderDetailPage() {
   const from = (location.state as { from?: string } | null)?.from ?? '/workbench/orders';
   const detail = useAsync((signal) => consultApi.order(id, { signal }), [id]);
   const [conflict, setConflict] = useState(false);
+  const [preset, setPreset] = useState<ActionPreset | null>(null);
   const d = detail.data;
 
   function updated(next: OrderDetail, msg: string) {
     setConflict(false);
+    setPreset(null);
     detail.setData(next);
     message.success(msg);
   }
   function reload() {
     setConflict(false);
+    setPreset(null);
     detail.reload();
   }
 
@@ -176,7 +212,7 @@ export default function OrderDetailPage() {
                 { key: 'phone', label: t('consult.common.phone'), children: d.asker.phone ?? t('common.none') },
                 { key: 'region', label: t('consult.detail.region'), children: regionPath(o.regionCode, regions.byCode, currentLang()) },
                 { key: 'created', label: t('consult.common.createdAt'), children: fmtDateTime(o.createdAt) },
-                { key: 'unit', label: t('consult.detail.leadUnit'), children: <span data-testid="order-unit-name">{o.departmentName ?? t('consult.chain.dispatcher')}</span> },
+                { key: 'unit', label: t('consult.detail.leadUnit'), children: <span data-testid="order-unit-name">{o.departmentName ? deptName(o.departmentId, o.departmentName) : t('consult.chain.dispatcher')}</span> },
                 ...(d.address ? [{ key: 'addr', label: t('consult.common.address'), children: d.address }] : []),
               ]}
             />
@@ -214,7 +250,7 @@ export default function OrderDetailPage() {
               </div>
             ))}
           </Card>
-          <RoutingCard d={d} />
+          <RoutingCard d={d} onPick={(kind, departmentId, departmentName) => setPreset((p) => ({ kind, departmentId, departmentName, n: (p?.n ?? 0) + 1 }))} />
           <Card
             title={
               <span className="tb-card-title">
@@ -235,7 +271,7 @@ export default function OrderDetailPage() {
                     <div data-testid="order-reply-block">
                       <PlainText text={d.reply.content} className="tb-cs-reply" testId="order-reply" />
                       <div className="tb-muted" style={{ marginTop: 8, fontSize: 13 }}>
-                        {t('consult.myOrder.repliedBy', { unit: o.departmentName ?? '', who: d.reply.repliedBy, when: fmtDateTime(d.reply.repliedAt) })}
+                        {t('consult.myOrder.repliedBy', { unit: o.departmentName ? deptName(o.departmentId, o.departmentName) : '', who: d.reply.repliedBy, when: fmtDateTime(d.reply.repliedAt) })}
                       </div>
                       {d.conclusion && <PlainText text={t('consult.detail.conclusion', { text: d.conclusion })} className="tb-cs-note" />}
                     </div>
@@ -255,7 +291,7 @@ export default function OrderDetailPage() {
                       {d.coUnits.map((c) => (
                         <div key={c.departmentId} className="tb-cs-co-unit">
                           <Space wrap>
-                            <Typography.Text strong>{c.departmentName}</Typography.Text>
+                            <Typography.Text strong>{deptName(c.departmentId, c.departmentName)}</Typography.Text>
                             <Tag color={c.status === 'contributed' ? 'green' : c.status === 'lapsed' ? 'default' : 'orange'}>{t(`consult.coUnitStatus.${c.status}`)}</Tag>
                             {c.status === 'pending' && <Countdown dueAt={c.dueAt} overdue={new Date(c.dueAt).getTime() < Date.now()} warning={false} label={t('consult.countdown.coUnitDueAt')} />}
                           </Space>
@@ -287,7 +323,7 @@ export default function OrderDetailPage() {
                         <div key={i} className="tb-cs-co-unit">
                           <Space wrap>
                             <Tag color="red">{s.kind === 'auto' ? t('consult.detail.autoChase') : t('consult.detail.manualChase')}</Tag>
-                            <Typography.Text>{s.departmentName}</Typography.Text>
+                            <Typography.Text>{deptName(s.departmentId, s.departmentName)}</Typography.Text>
                             <Typography.Text type="secondary">{t('consult.timeline.by', { who: s.by, when: fmtDateTime(s.at) })}</Typography.Text>
                           </Space>
                           <PlainText text={s.note} className="tb-cs-note" />
@@ -320,10 +356,10 @@ export default function OrderDetailPage() {
           </Card>
         </Col>
         <Col xs={24} xl={8}>
-          <OrderActions key={`${o.id}:${o.rowVersion}`} detail={d} onUpdated={updated} onConflict={() => setConflict(true)} />
+          <OrderActions key={`${o.id}:${o.rowVersion}`} detail={d} onUpdated={updated} onConflict={() => setConflict(true)} preset={preset} />
           {d.unit && (
             <Card size="small" title={t('consult.detail.unitContact')} style={{ marginTop: 16 }}>
-              <UnitCard name={d.unit.name} phone={d.unit.phone} address={d.unit.address} />
+              <UnitCard id={d.unit.id} name={d.unit.name} phone={d.unit.phone} address={d.unit.address} />
             </Card>
           )}
         </Col>

@@ -9,6 +9,7 @@ import { fmtDateTime } from '../../../lib/format';
 import { useCursorPages } from '../../../lib/cursor';
 import { regionName, useRegions } from '../../../lib/regions';
 import { useAsync } from '../../../lib/useAsync';
+import { localDeptName, useDeptName } from '../../../lib/departments';
 import { PageHead } from '../../../components/PageHead';
 import { Pager } from '../../../components/Pager';
 import { consultApi, UNIT_QUEUES, type OrderSummary, type UnitQueue } from '../api';
@@ -36,6 +37,7 @@ function useCounts(tick: number) {
 /** Rows of an order list (the unit's queues, the dispatcher's): number and flags, matter, unit, status, countdown. */
 export function OrderTable({ items, loading, onOpen, showUnit, compact, selected, empty, testId = 'order-table' }: { items: OrderSummary[]; loading: boolean; onOpen: (o: OrderSummary) => void; showUnit?: boolean; compact?: boolean; selected?: string | null; empty: string; testId?: string }) {
   const { t } = useTranslation();
+  const deptName = useDeptName();
   const regions = useRegions();
   const lang = currentLang();
   return (
@@ -93,7 +95,7 @@ export function OrderTable({ items, loading, onOpen, showUnit, compact, selected
           ),
         },
         ...(showUnit
-          ? [{ title: t('consult.common.unit'), dataIndex: 'departmentName', width: 200, render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('consult.chain.dispatcher')}</Typography.Text> }]
+          ? [{ title: t('consult.common.unit'), dataIndex: 'departmentName', width: 200, render: (v: string | null, r: OrderSummary) => v ? deptName(r.departmentId, v) : <Typography.Text type="secondary">{t('consult.chain.dispatcher')}</Typography.Text> }]
           : []),
         // the dispatcher's waiting queues hold only 待派单 orders: no status column there
         ...(compact ? [] : [{ title: t('consult.common.status'), dataIndex: 'status', width: 110, render: (v: string) => <OrderStatusTag status={v} /> }]),
@@ -136,7 +138,7 @@ export default function OrdersPage() {
     <>
       <PageHead
         title={t('consult.orders.title')}
-        intro={t('consult.orders.intro', { dept: me.department?.name ?? '' })}
+        intro={t('consult.orders.intro', { dept: me.department ? localDeptName(me.department) : '' })}
         testId="orders-title"
         extra={
           <Space wrap>
