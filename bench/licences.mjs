@@ -15,13 +15,17 @@
 //    POST /api/v1/licenses/verify runs: the presentation's record (by hash), issuer trust (cached), both ES256
 //    signatures (issuer JWT and KB-JWT), disclosures, dates, the licence identifier's check character, the status
 //    read from the licence row, holder binding, nonce, audience, presentation expiry, and the verification log row
-//    plus its `license.verified` outbox event, committed before the answer (group commit: verifications finishing
-//    together share a transaction). One warm-up round first (fills the key caches), and one round one at a time.
+//    plus its `license.verified` outbox event (written behind: buffered, written every 5 ms in one transaction; the
+//    buffer is flushed before the log is counted). One warm-up round first (fills the key caches), and one round one at a time.
 //    Within each round raw ES256 verifications of the same issuer JWTs (node:crypto, cached KeyObject) alternate with
 //    the full ones in chunks of 200, as the machine's yardstick: two ES256 verifications per presentation put the
 //    ceiling near half of it, and on a shared machine only the ratio full/raw is stable.
 //
-//   npm run build:server && node bench/licences.mjs [--db sqlite|postgres] [--licences 2000] [--rounds 5] [--concurrency 32] [--record]
+//   npm run build:server && node bench/licences.mjs [--db sqlite|postgres] [--licences 2000] [--rounds 5] [--concurrency 32] [--dist DIR] [--profile FILE] [--record]
+//
+// --dist DIR: run another build of the server (e.g. one made before a change: `npx tsc -p tsconfig.build.json --outDir
+// /tmp/before/dist/server`, with node_modules and package.json linked beside it) to compare ratios in one sitting.
+// --profile FILE: a CPU profile (.cpuprofile) of the measured rounds only.
 //
 // PostgreSQL: TONGBAN_PG_BASE (default postgres://postgres@127.0.0.1:5432/postgres) names the server; a scratch
 // database is created there and dropped at the end. --record appends a dated section to bench/RESULTS.md.
@@ -44,6 +48,8 @@ const { values: opts } = parseArgs({
     licences: { type: 'string', default: '2000' },
     rounds: { type: 'string', default: '5' },
     concurrency: { type: 'string', default: '32' },
+    dist: { type: 'string', default: '' },
+    profile: { type: 'string', default: '' },
     record: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
@@ -59,7 +65,7 @@ if (!Number.isInteger(N) || N < 10 || !Number.isInteger(rounds) || rounds < 1 ||
   console.error('bench: --licences must be an integer ≥ 10, --rounds a positive integer, --db sqlite or postgres');
   process.exit(2);
 }
-const dist = path.join(root, 'dist/server');
+const dist = opts.dist ? path.resolve(opts.dist) : path.join(root, 'dist/server');
 if (!fs.existsSync(path.join(dist, 'modules/licenses/index.js'))) {
   console.error('bench: dist/server is missing the licences module: run `npm run build:server` first');
   process.exit(2);
@@ -72,7 +78,10 @@ const { withTx } = await load('platform/db/database.js');
 const { systemActor } = await load('platform/actor.js');
 const { generateCitizenId } = await load('platform/codes.js');
 const { demoDepartments } = await load('demo/province-data.js');
-const { issueLicenceForCase, importLicences, createPresentation, verifyPresentation, LICENCES_FORMAT } = await load('modules/licenses/index.js');
+const licences = await load('modules/licenses/index.js');
+const { issueLicenceForCase, importLicences, createPresentation, verifyPresentation, LICENCES_FORMAT } = licences;
+// the verification log is written behind since 2026-11-28 (a build from before has no flush: it commits before answering)
+const flushLog = licences.flushVerificationLog ?? (async () => {});
 
 const MARRIAGE = '11100000000014316P003';
 const HUKOU = '11100000000013338W002';
@@ -98,6 +107,25 @@ function people(n) {
     out.push({ idNumber: generateCitizenId('390102', birth, seq, i % 2 ? 'M' : 'F', { today: '2026-01-01' }), name: `测试${i}`, birth });
   }
   return out;
+}
+
+/** A CPU profile of the measured rounds only (--profile FILE): not start-up, seeding, issuance or the warm-up. */
+async function startProfile() {
+  const { Session } = await import('node:inspector');
+  const session = new Session();
+  session.connect();
+  const post = (method, params) => new Promise((resolve, reject) => session.post(method, params, (err, res) => (err ? reject(err) : resolve(res))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 200 });
+  await post('Profiler.start');
+  return {
+    async stop(file) {
+      const { profile } = await post('Profiler.stop');
+      fs.writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+      console.log(`bench: CPU profile of the measured rounds in ${file}`);
+    },
+  };
 }
 
 async function main() {
@@ -192,16 +220,19 @@ async function main() {
     const seq = await verifyRound(1); // one at a time: each verification commits its log row alone
     const sequential = seq.full;
     const rows = [];
+    const profiler = opts.profile ? await startProfile() : null;
     for (let r = 1; r <= rounds; r++) {
       const { full, raw } = await verifyRound();
       rows.push({ r, full, raw });
       console.log(`round ${r}: ${fmt(full)} verifications/s at ${C} in flight; raw ES256 ${fmt(raw)}/s; ratio ${((full / raw) * 100).toFixed(1)}%`);
     }
+    if (profiler) await profiler.stop(opts.profile);
     const medFull = median(rows.map((x) => x.full));
     const medRaw = median(rows.map((x) => x.raw));
     const medRatio = median(rows.map((x) => x.full / x.raw));
     // what the same ratio gives on a machine where one core does the raw ES256 rate recorded for the crypto layer
     const QUIET_RAW = 16_625;
+    await flushLog(deps);
     const logged = Number((await deps.db.selectFrom('license_verifications').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
     const issuance = (N / issueMs) * 1000;
     const importRate = (N / importMs) * 1000;
@@ -217,7 +248,7 @@ async function main() {
         `- CPU: ${facts.cpu}; ${facts.cores} cores; ${facts.memGiB} GiB memory; ${facts.os}; load average before the run ${facts.load}, after ${machineFacts().load}`,
         `- Node ${facts.node}; \`node bench/licences.mjs --db ${opts.db} --licences ${N} --rounds ${rounds} --concurrency ${C}\`; one process, through the module's functions (no HTTP), ${C} verifications in flight`,
         `- Issuance: ${N} 结婚证 from cases (issueLicenceForCase, one transaction each: checks, identifier, status entry, a new holder key pair, ES256 SD-JWT VC, row, audit, event); bulk import: one file of ${N} 居民户口簿 rows (one transaction)`,
-        `- Verification: verifyPresentation over ${N} presentations (2 of 6 disclosable fields shown), ${rounds} rounds after a warm-up round: presentation record, issuer trust, two ES256 signatures, disclosures, dates, licence identifier, status from the licence row, holder binding, nonce, audience, expiry, and the log row + \`license.verified\` event committed before the answer (group commit); raw ES256 alternating in chunks of 200 = node:crypto verification of the same issuer JWTs`,
+        `- Verification: verifyPresentation over ${N} presentations (2 of 6 disclosable fields shown), ${rounds} rounds after a warm-up round: presentation record, issuer trust, two ES256 signatures, disclosures, dates, licence identifier, status from the licence row, holder binding, nonce, audience, expiry, and the log row + \`license.verified\` event (written behind, flushed before counting); raw ES256 alternating in chunks of 200 = node:crypto verification of the same issuer JWTs`,
         '',
         '| measure | per second |',
         '|---|---:|',

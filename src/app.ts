@@ -20,7 +20,7 @@ import { registerCatalogRoutes } from './modules/catalog/index.js';
 import { registerApplicationsRoutes } from './modules/applications/index.js';
 import { registerConsultationRoutes } from './modules/consultation/index.js';
 import { registerConsultationOrdersRoutes } from './modules/consultation/index.js';
-import { openDeploymentSeals, publicUrlOf, stopDocumentRendering } from './modules/applications/index.js';
+import { openDeploymentSeals, stopDocumentRendering } from './modules/applications/index.js';
 import { createCalendar } from './platform/calendar.js';
 import { createFileKeyStore } from './platform/crypto/keystore.js';
 import { registerLicensesRoutes } from './modules/licenses/index.js';
@@ -47,7 +47,6 @@ export async function createDeps(config: Config, opts: { clock?: Clock; migrate?
     auditKey: keys.derive('audit-chain'),
     sessionCache: new TtlCache<unknown>(clock, config.sessionCacheMs),
     seals: openDeploymentSeals(handle.db, { dataDir: config.dataDir, keys, clock }),
-    publicUrl: publicUrlOf(config),
     licenceKeys: createFileKeyStore({ config, keys, clock }),
     async close() {
       stopDocumentRendering(handle);

@@ -8,5 +8,5 @@ export { uploadMaterial } from './use-cases/files.js';
 export { rateCase, followUpRectification } from './use-cases/ratings.js';
 export { sendTransfer, receiveTransfer } from './use-cases/transfers.js';
 export { caseClock } from './applications.deadlines.js';
-export { openDeploymentSeals, publicUrlOf, stopDocumentRendering, sweepPendingDocuments } from './use-cases/documents.js';
+export { openDeploymentSeals, stopDocumentRendering, sweepPendingDocuments } from './use-cases/documents.js';
 export type { MaterialAnswer, RatingBody } from './applications.schemas.js';

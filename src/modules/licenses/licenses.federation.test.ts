@@ -3,6 +3,7 @@ import { startTestPlatform, type Client, type TestPlatform } from '../../testing
 import { manualClock } from '../../platform/clock.js';
 import { demoPeople } from '../../demo/province-data.js';
 import { T, dept, listenHere, zhangsan } from './testing/helpers.js';
+import { flushVerificationLog } from './use-cases/verify.js';
 
 /**
  * Two Tongban deployments: B trusts A's issuers within a region, fetching A's issuer directory, JWKS and status lists
@@ -75,6 +76,8 @@ describe('cross-deployment verification', () => {
     expect(sm2.valid, JSON.stringify(sm2.checks)).toBe(true);
     expect(sm2.licence).toMatchObject({ typeName: '职业技能等级证书', licenceId: skillId });
     // B logged both verifications; A knows nothing of them
+    await flushVerificationLog(b.deps);
+    await flushVerificationLog(a.deps);
     expect((await b.deps.db.selectFrom('license_verifications').select('valid').where('licence_id', '=', marriageId).execute()).map((r) => r.valid)).toEqual([0, 1]);
     expect(await a.deps.db.selectFrom('license_verifications').select('id').where('licence_id', '=', marriageId).execute()).toEqual([]);
   });

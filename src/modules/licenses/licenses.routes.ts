@@ -9,9 +9,10 @@ import { issueLicenceManually } from './use-cases/issue.js';
 import { importLicences } from './use-cases/import.js';
 import { changeLicenceStatus, getStatusListToken, type StatusAction } from './use-cases/status.js';
 import { createPresentation, getPublicPresentation, getWalletLicence, listWallet, summariesOf, withdrawPresentation } from './use-cases/wallet.js';
-import { verifyPresentation } from './use-cases/verify.js';
+import { flushVerificationLog, verifyPresentation } from './use-cases/verify.js';
 import { addTrust, issuerJwks, listIssued, listIssuerKeys, listIssuers, listTrust, removeTrust, rotateIssuerKey } from './use-cases/issuers.js';
 import { issuerUrl } from './use-cases/runtime.js';
+import { checkLicenceById, licencePrintout } from './use-cases/printout.js';
 
 const OFFICERS = ['window_officer', 'reviewer', 'department_admin'] as ('window_officer' | 'reviewer' | 'department_admin')[];
 const ADMINS = ['platform_admin', 'department_admin'] as ('platform_admin' | 'department_admin')[];
@@ -23,6 +24,8 @@ const IMPORT_BODY_LIMIT = 32 * 1024 * 1024;
 export function registerLicensesRoutes(app: App, deps: Deps): void {
   const tags = ['licenses'];
   const base = '/api/v1/licenses';
+  // the verification log is written behind (use-cases/verification-log.ts): what is buffered goes out on a clean stop
+  app.addHook('onClose', async () => flushVerificationLog(deps));
 
   // ---- licence type catalogue -----------------------------------------------------------------
   app.get(`${base}/types`, {
@@ -81,6 +84,24 @@ export function registerLicensesRoutes(app: App, deps: Deps): void {
       return (await summariesOf(deps.db, [row], deps.calendar.chinaDate(deps.clock.now())))[0];
     });
   }
+
+  // ---- 证照打印件: the licence as a sealed PDF (holder and issuing department), and the public check its QR leads to ----
+  const sendPdf = (reply: import('fastify').FastifyReply, f: { pdf: Uint8Array; fileName: string }) =>
+    reply.type('application/pdf').header('cache-control', 'private, no-store')
+      .header('content-disposition', `inline; filename="printout.pdf"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
+      .send(Buffer.from(f.pdf.buffer, f.pdf.byteOffset, f.pdf.byteLength));
+  app.get(`${base}/wallet/:licenceId/printout.pdf`, {
+    config: { access: ['citizen'] },
+    schema: { tags, summary: '证照打印件 of one of my licences: PDF sealed (PAdES) by the issuing department, QR code to the public check; the read is logged', params: s.LicenceIdParam },
+  }, async (req, reply) => sendPdf(reply, await licencePrintout(deps, req.actor, req.params.licenceId, 'holder')));
+  app.get(`${base}/issued/:licenceId/printout.pdf`, {
+    config: { access: ['staff'] },
+    schema: { tags, summary: '证照打印件 of a licence your department issued (platform admins and auditors: any); the read is logged', params: s.LicenceIdParam },
+  }, async (req, reply) => sendPdf(reply, await licencePrintout(deps, req.actor, req.params.licenceId, 'issuer')));
+  app.get(`${base}/check/:licenceId`, {
+    config: { access: 'public', rateLimit: { max: 120, timeWindow: '1 minute' } },
+    schema: { tags, summary: 'Public check of a licence by its identifier (a printout’s QR code): current status, type, issuer, dates and public (L1) fields; the holder’s name masked, nothing else personal', params: s.LicenceIdParam, response: { 200: s.LicenceCheck } },
+  }, (req) => checkLicenceById(deps, req.params.licenceId));
 
   // ---- wallet (citizens; enterprises through their legal representative or agents with licenses.use) ----
   app.get(`${base}/wallet`, {

@@ -309,3 +309,21 @@ export const ImportResult = Type.Object({
   unchanged: Type.Integer(),
   licenceIds: Type.Array(Type.String(), { description: 'the first 1,000' }),
 });
+
+/** GET /api/v1/licenses/check/:licenceId — what anyone holding a printout may learn from its identifier. */
+export const LicenceCheck = Type.Object({
+  licenceId: Type.String(),
+  typeCode: Type.String(),
+  typeName: Type.String(),
+  number: Type.String(),
+  holderName: Type.String({ description: 'a person’s name masked (张*), an enterprise’s in full' }),
+  issuer: Type.Object({ name: Type.String(), code: Type.String() }),
+  issuedOn: Type.String(),
+  validFrom: Type.String(),
+  validTo: Type.Union([Type.String(), Type.Null()]),
+  status: Type.String(),
+  expired: Type.Boolean(),
+  statusChangedAt: Type.Union([Type.String(), Type.Null()]),
+  fields: Type.Array(Type.Object({ key: Type.String(), name: Type.String(), value: Type.Unknown() })),
+  checkedAt: Type.String(),
+});

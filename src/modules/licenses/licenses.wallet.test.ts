@@ -8,6 +8,8 @@ import { parseJwks } from '../../platform/crypto/keystore.js';
 import { verifyStatusListToken } from '../../platform/crypto/status-list.js';
 import { findUsableLicences, verifyHeldLicenceForMaterial } from './index.js';
 import { LIJI, T, XIANWEI, actingFor, dept, lisi, presentAndFetch, wangwu, zhangsan } from './testing/helpers.js';
+import { publicUrlOf } from '../../platform/config.js';
+import { flushVerificationLog } from './use-cases/verify.js';
 
 /** The wallet, presentations, revocation and suspension, key rotation, licences for materials, the 发证用证清单. */
 
@@ -90,7 +92,7 @@ describe('presentations', () => {
 
     const r = await zs.post(`/api/v1/licenses/wallet/${marriage.licenceId}/presentations`, { fields: ['holder_name', 'spouseName'], audience: 'https://bank.example/kyc', ttlSeconds: 300 });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
-    expect(r.body.url).toBe(`${p.deps.publicUrl}/verify/licences/${r.body.id}`);
+    expect(r.body.url).toBe(`${publicUrlOf(p.deps)}/verify/licences/${r.body.id}`);
     expect(r.body.qrSvg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
     expect(Date.parse(r.body.expiresAt) - Date.now()).toBeGreaterThan(290_000);
     expect(Date.parse(r.body.expiresAt) - Date.now()).toBeLessThanOrEqual(300_000);
@@ -139,7 +141,7 @@ describe('revocation and suspension', () => {
     const { created, pub } = await presentAndFetch(p, ls, food.licenceId, ['holder_name', 'premises']);
     const check = async () => (await verify({ presentation: pub.presentation })).body;
     expect(await check()).toMatchObject({ valid: true, licence: { status: 'valid' } });
-    expect(created.audience).toBe(`${p.deps.publicUrl}/api/v1/licenses/presentations/${created.id}`);
+    expect(created.audience).toBe(`${publicUrlOf(p.deps)}/api/v1/licenses/presentations/${created.id}`);
 
     const stranger = await p.login('yt_scjg_ck1');
     expect((await stranger.post(`/api/v1/licenses/${food.licenceId}/suspend`, { reason: '检查' })).body.error.code).toBe('licenses.not_issuer_staff');
@@ -175,6 +177,7 @@ describe('revocation and suspension', () => {
     expect(JSON.parse(audit[audit.length - 1].details!)).toMatchObject({ from: 'valid', to: 'revoked', reason: '以欺骗手段取得许可，依法撤销' });
     const events = await p.deps.db.selectFrom('outbox_events').select('type').where('type', 'in', ['license.suspended', 'license.reinstated', 'license.revoked']).execute();
     expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['license.suspended', 'license.reinstated', 'license.revoked']));
+    await flushVerificationLog(p.deps);
     const verified = await p.deps.db.selectFrom('license_verifications').select(['valid', 'failed_checks']).where('licence_id', '=', food.licenceId).orderBy('at').execute();
     expect(verified.map((v) => [v.valid, JSON.parse(v.failed_checks)])).toEqual([[1, []], [0, ['status']], [1, []], [0, ['status']]]);
   });
@@ -229,6 +232,7 @@ describe('licences standing in for materials', () => {
 
 describe('发证用证清单', () => {
   it('lists which items issue each type and which materials it replaces, with counts; by region too', async () => {
+    await flushVerificationLog(p.deps); // the log is written behind: counts include what has been written
     const all = await p.anonymous().get('/api/v1/licenses/catalogue');
     expect(all.status).toBe(200);
     const business = all.body.items.find((i: any) => i.code === T.business);

@@ -20,12 +20,13 @@ import { breakLines, formatChineseDate } from './text.js';
  * place of the document's digital signature: an empty signature field is left on it, and seal.ts fills it.
  */
 
-export const DOCUMENT_KINDS = ['准予许可决定书', '不予受理通知书', '补正通知书', '证照打印件'] as const;
+export const DOCUMENT_KINDS = ['准予许可决定书', '不予许可决定书', '不予受理通知书', '补正通知书', '证照打印件'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /** The title printed when the document gives none. */
 export const DEFAULT_TITLES: Record<DocumentKind, string> = {
   准予许可决定书: '准予行政许可决定书',
+  不予许可决定书: '不予行政许可决定书',
   不予受理通知书: '不予受理通知书',
   补正通知书: '补正材料通知书',
   证照打印件: '电子证照打印件',

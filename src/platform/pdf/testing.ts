@@ -88,3 +88,16 @@ export function extractSignature(pdf: Uint8Array): { byteRange: number[]; signed
   }
   return { byteRange: [a, b, c, d], signedBytes: Buffer.concat([buf.subarray(a, a + b), buf.subarray(c, c + d)]), cms: raw.subarray(0, header + len) };
 }
+
+/**
+ * A copy of a PDF with one byte changed inside the first page's /MediaBox width (595.x → another digit): the file still
+ * parses and renders, so a check that passes it has not looked at the signed bytes.
+ */
+export function forgeOneByte(bytes: Uint8Array): { forged: Buffer; at: number } {
+  const marker = '/MediaBox [ 0 0 595.';
+  const at = Buffer.from(bytes).toString('latin1').indexOf(marker) + marker.length;
+  if (at < 100) throw new Error('forgeOneByte: no A4 /MediaBox found in the PDF');
+  const forged = Buffer.from(bytes);
+  forged[at] = forged[at] === 0x32 ? 0x33 : 0x32;
+  return { forged, at };
+}

@@ -11,7 +11,8 @@ import { findDepartmentById, findDepartmentByUscc } from '../../org/index.js';
 import { canManageKeys, canManageTrust, canSeeIssued } from '../licenses.policy.js';
 import type { IssuedQuery, IssuerInfo, TrustBody } from '../licenses.schemas.js';
 import { summariesOf } from './wallet.js';
-import { forgetIssuerKeys, forgetTrust, issuerUrl, publicUrlOf, runtimeOf } from './runtime.js';
+import { publicUrlOf } from '../../../platform/config.js';
+import { forgetIssuerKeys, forgetTrust, issuerUrl, runtimeOf } from './runtime.js';
 
 /** This deployment's issuers: every department that issues a licence type (and every issuer URL it has issued under). */
 export async function listIssuers(deps: Deps): Promise<{ items: IssuerInfo[] }> {

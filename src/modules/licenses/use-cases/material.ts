@@ -62,7 +62,9 @@ export async function verifyHeldLicenceForMaterial(tx: Tx, deps: Deps, actor: Ac
   if (row.valid_to && row.valid_to < today) return { ok: false, check: 'validity', message: `The licence expired on ${row.valid_to}.` };
   try {
     const jws = decodeJws(row.credential.split('~')[0], 'credential');
-    const key = parseJwks(await runtimeOf(deps).keys.jwks(row.issuer_code)).get(row.kid);
+    // the issuer's keys as the verification path caches them; the key store itself when the cache does not know the key
+    const rt = runtimeOf(deps);
+    const key = (await rt.resolver.resolve(row.iss, row.kid)) ?? parseJwks(await rt.keys.jwks(row.issuer_code)).get(row.kid);
     if (!key || !verifyJwsSignature(jws, key)) return { ok: false, check: 'signature', message: 'The stored credential does not carry a valid signature of its issuer.' };
   } catch {
     return { ok: false, check: 'signature', message: 'The stored credential cannot be checked.' };
@@ -73,4 +75,14 @@ export async function verifyHeldLicenceForMaterial(tx: Tx, deps: Deps, actor: Ac
   }).execute();
   const [licence] = await summariesOf(tx, [row], today);
   return { ok: true, licence };
+}
+
+/** What a licence relied on for a material is now (the officer sees whether it was revoked or ran out since the filing). */
+export async function licenceStatusNow(deps: Deps, licenceIds: string[]): Promise<Map<string, { status: string; statusReason: string | null; validTo: string | null; expired: boolean }>> {
+  const out = new Map<string, { status: string; statusReason: string | null; validTo: string | null; expired: boolean }>();
+  if (licenceIds.length === 0) return out;
+  const today = deps.calendar.chinaDate(deps.clock.now());
+  const rows = await deps.db.selectFrom('licenses').select(['licence_id', 'status', 'status_reason', 'valid_to']).where('licence_id', 'in', [...new Set(licenceIds)]).execute();
+  for (const r of rows) out.set(r.licence_id, { status: r.status, statusReason: r.status_reason, validTo: r.valid_to, expired: !!r.valid_to && r.valid_to < today });
+  return out;
 }

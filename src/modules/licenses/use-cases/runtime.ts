@@ -1,4 +1,5 @@
 import type { Deps } from '../../../platform/deps.js';
+import { publicUrlOf } from '../../../platform/config.js';
 import type { DbOrTx } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors.js';
 import { KeyCache, HolderKeyCache } from '../../../platform/crypto/jws.js';
@@ -57,13 +58,6 @@ const REMOTE_MAX_BYTES = 2 * 1024 * 1024;
 const TRUST_TTL_MS = 30_000;
 
 const runtimes = new WeakMap<Deps, LicenceRuntime>();
-
-/** The deployment's public URL (TONGBAN_PUBLIC_URL through deps.publicUrl), or the listening address. */
-export function publicUrlOf(deps: Deps): string {
-  if (deps.publicUrl) return deps.publicUrl.replace(/\/+$/, '');
-  const host = deps.config.host === '0.0.0.0' || deps.config.host === '::' ? '127.0.0.1' : deps.config.host;
-  return `http://${host}:${deps.config.port}`;
-}
 
 /** The SD-JWT `iss` of a department of this deployment: its JWKS is at `<iss>/jwks.json`, its lists at `<iss>/status/<n>`. */
 export const issuerUrl = (deps: Deps, issuerCode: string): string => `${publicUrlOf(deps)}${API_PREFIX}/issuers/${issuerCode}`;

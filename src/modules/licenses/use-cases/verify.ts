@@ -66,17 +66,17 @@ async function statusFromRow(deps: Deps, local: LocalIssuer, listNo: number, ref
 }
 
 /** Field names of a licence type known here (a type of another deployment is usually the same national type). */
-async function typeLabels(deps: Deps, typeCode: string | null): Promise<Map<string, string>> {
-  if (!typeCode) return new Map();
+function typeLabels(deps: Deps, typeCode: string | null): ReadonlyMap<string, string> | Promise<ReadonlyMap<string, string>> {
+  if (!typeCode) return NO_LABELS;
   const rt = runtimeOf(deps);
-  let labels = rt.typeLabels.get(typeCode);
-  if (!labels) {
-    const type = await findType(deps.db, typeCode);
-    labels = new Map((type?.fields ?? []).map((f) => [f.key, f.name]));
+  // known (the usual case): answered without a promise
+  return rt.typeLabels.get(typeCode) ?? findType(deps.db, typeCode).then((type) => {
+    const labels = new Map((type?.fields ?? []).map((f) => [f.key, f.name]));
     rt.typeLabels.set(typeCode, labels);
-  }
-  return labels;
+    return labels;
+  });
 }
+const NO_LABELS: ReadonlyMap<string, string> = new Map();
 
 function visibleClaims(presentation: string): Record<string, unknown> | null {
   try {
@@ -194,16 +194,30 @@ export async function verifyPresentation(deps: Deps, input: VerifyBody, ctx: Ver
   for (const e of extra) if (e.ok === false) failed.set(e.check, [e.message]);
   const kbPresent = presentation.length > 0 && !presentation.endsWith('~');
   const cnfPresent = !!(payload?.cnf && typeof payload.cnf === 'object' && (payload.cnf as { jwk?: unknown }).jwk);
-  const passMessage: Record<string, string> = {
-    format: 'a well-formed SD-JWT VC (dc+sd-jwt) with a key-binding JWT',
-    issuer_trust: local ? `issued by ${local.name}, a department of this deployment` : remote ? `issued by ${remote.info.name}, trusted through ${remote.trust.name}` : 'trusted issuer',
-    signature: `the issuer’s signature is valid (${String(r.kid ?? '')})`,
-    disclosure: `${r.disclosed?.length ?? 0} disclosed field(s), each matching a digest the issuer signed`,
-    validity: `valid from ${str(payload?.valid_from) ?? '?'} to ${str(payload?.valid_to) ?? '长期 (no end)'}`,
-    status: 'VALID in the issuer’s status list',
-    holder_binding: 'signed with the holder’s key for exactly these disclosures',
-    nonce: 'the nonce matches',
-    audience: `addressed to ${expectedAud ?? ''}`,
+  // the message of a check that passed (built only for the checks that did)
+  const passMessage = (check: CheckName): string => {
+    switch (check) {
+      case 'format':
+        return 'a well-formed SD-JWT VC (dc+sd-jwt) with a key-binding JWT';
+      case 'issuer_trust':
+        return local ? `issued by ${local.name}, a department of this deployment` : remote ? `issued by ${remote.info.name}, trusted through ${remote.trust.name}` : 'trusted issuer';
+      case 'signature':
+        return `the issuer’s signature is valid (${String(r.kid ?? '')})`;
+      case 'disclosure':
+        return `${r.disclosed?.length ?? 0} disclosed field(s), each matching a digest the issuer signed`;
+      case 'validity':
+        return `valid from ${str(payload?.valid_from) ?? '?'} to ${str(payload?.valid_to) ?? '长期 (no end)'}`;
+      case 'status':
+        return 'VALID in the issuer’s status list';
+      case 'holder_binding':
+        return 'signed with the holder’s key for exactly these disclosures';
+      case 'nonce':
+        return 'the nonce matches';
+      case 'audience':
+        return `addressed to ${expectedAud ?? ''}`;
+      default:
+        return 'passed';
+    }
   };
   const ran = (check: CheckName): boolean => {
     switch (check) {
@@ -232,7 +246,7 @@ export async function verifyPresentation(deps: Deps, input: VerifyBody, ctx: Ver
     const msgs = failed.get(check);
     if (msgs) return { check, ok: false, message: msgs.join('; ') };
     if (!ran(check)) return { check, ok: null, message: check === 'status' || check === 'signature' ? 'not checked: the issuer or its signature could not be established' : 'not checked: the presentation could not be read that far' };
-    return { check, ok: true, message: passMessage[check] ?? 'passed' };
+    return { check, ok: true, message: passMessage(check) };
   });
   const failedChecks = checks.filter((c) => c.ok === false).map((c) => c.check);
   const valid = failedChecks.length === 0 && r.ok;
@@ -242,9 +256,12 @@ export async function verifyPresentation(deps: Deps, input: VerifyBody, ctx: Ver
   const fields: VerifyResult['fields'] = [];
   if (valid && r.claims) {
     const chosen = new Set(r.disclosed ?? []);
-    const labels = await typeLabels(deps, str(r.claims.licence_type_code));
-    for (const [k, v] of Object.entries(r.claims)) {
-      if (k.startsWith('_') || TECHNICAL.has(k)) continue;
+    const known = typeLabels(deps, str(r.claims.licence_type_code));
+    const labels = known instanceof Promise ? await known : known;
+    const claims = r.claims;
+    for (const k in claims) {
+      if (k.charCodeAt(0) === 95 /* _ */ || TECHNICAL.has(k)) continue;
+      const v = claims[k];
       disclosed[k] = v;
       if (!STANDARD.has(k) || chosen.has(k)) fields.push({ key: k, name: labels.get(k) ?? STANDARD_LABELS[k] ?? k, value: v, selectivelyDisclosed: chosen.has(k) });
     }
@@ -276,11 +293,15 @@ export async function verifyPresentation(deps: Deps, input: VerifyBody, ctx: Ver
     department_id: local?.departmentId ?? null, created_at: nowIso, dispatched_at: null,
     payload: JSON.stringify({ licenceId, verificationId, presentationId: record?.id ?? null, disclosed: Object.keys(disclosed).filter((k) => !STANDARD.has(k) || k === 'holder_name' || k === 'holder_id') }),
   } : null;
-  await rt.log.write({
+  const logged = rt.log.write({
     id: verificationId, at: nowIso, valid: valid ? 1 : 0, failed_checks: JSON.stringify(failedChecks), message: failedChecks.length ? checks.find((c) => c.ok === false)!.message.slice(0, 500) : null,
     licence_id: licenceId?.slice(0, 200) ?? null, license_pk: licensePk, iss: iss?.slice(0, 300) ?? null, presentation_id: record?.id ?? null,
     audience: expectedAud?.slice(0, 200) ?? null, verifier_user_id: actor?.userId ?? null, verifier_name: actor?.username ?? null,
     ip: ctx.ip ?? null, user_agent: ctx.userAgent?.slice(0, 200) ?? null, request_id: ctx.requestId ?? null,
   }, event);
+  if (logged) await logged; // only when the log is far behind (verification-log.ts)
   return { valid, checks, failedChecks, issuer, licence, disclosed, fields, verificationId, verifiedAt: nowIso };
 }
+
+/** Write out the verification log's buffer (a clean stop; before reading the log back). */
+export const flushVerificationLog = (deps: Deps): Promise<void> => runtimeOf(deps).log.flush();

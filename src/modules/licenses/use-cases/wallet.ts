@@ -14,7 +14,8 @@ import type { LicensesTable } from '../licenses.tables.js';
 import type { LicenceSummary, PresentationBody } from '../licenses.schemas.js';
 import { holderLabel, openHolderKey } from './issue.js';
 import { getLicenceRow } from './status.js';
-import { API_PREFIX, publicUrlOf } from './runtime.js';
+import { publicUrlOf } from '../../../platform/config.js';
+import { API_PREFIX } from './runtime.js';
 
 /*
  * The wallet (电子证照夹): a citizen's own licences, or — acting for an enterprise as its legal representative or an

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Col, Descriptions, Form, Input, Row, Select, Space, Table, Tabs, Tooltip, Typography } from 'antd';
-import { PauseCircleOutlined, PlayCircleOutlined, ReloadOutlined, SearchOutlined, StopOutlined } from '@ant-design/icons';
+import { PauseCircleOutlined, PlayCircleOutlined, PrinterOutlined, ReloadOutlined, SearchOutlined, StopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { hasRole, useMe } from '../../auth';
@@ -10,7 +10,7 @@ import { useAsync } from '../../lib/useAsync';
 import { PageHead } from '../../components/PageHead';
 import { Pager } from '../../components/Pager';
 import { DepartmentSelect } from '../admin/pickers';
-import { licencesApi, type LicenceStatus, type LicenceSummary, type StatusAction } from './api';
+import { issuedPrintoutUrl, licencesApi, type LicenceStatus, type LicenceSummary, type StatusAction } from './api';
 import { ImportPanel } from './ImportPanel';
 import { StatusActionModal } from './StatusActionModal';
 import { LicenceErrorAlert, msgs, StatusTag, typeName, useTypeNames, validityText } from './ui';
@@ -182,20 +182,21 @@ function IssuedList({ tick, onChanged }: { tick: number; onChanged: () => void }
           {
             title: t('licences.issued.actions'),
             key: 'actions',
-            width: 170,
+            width: 240,
             fixed: 'right',
-            render: (_: unknown, r) =>
-              canAct && actionsFor(r).length > 0 ? (
-                <Space size={0}>
-                  {actionsFor(r).map((a) => (
+            render: (_: unknown, r) => (
+              <Space size={0}>
+                <Button type="link" size="small" icon={<PrinterOutlined />} href={issuedPrintoutUrl(r.licenceId)} target="_blank" rel="noreferrer" data-testid="issued-printout">
+                  {t('licences.issued.printout')}
+                </Button>
+                {canAct &&
+                  actionsFor(r).map((a) => (
                     <Button key={a} type="link" size="small" danger={a === 'revoke'} icon={ACTION_ICONS[a]} onClick={() => setActing({ licence: r, action: a })} data-testid={`issued-${a}`}>
                       {t(`licences.issued.${a}`)}
                     </Button>
                   ))}
-                </Space>
-              ) : (
-                '—'
-              ),
+              </Space>
+            ),
           },
         ]}
       />

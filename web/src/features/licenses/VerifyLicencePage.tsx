@@ -11,7 +11,7 @@ import {
   WarningFilled,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api';
 import { PageHead } from '../../components/PageHead';
 import { fmtDate, fmtDateTimeSeconds } from '../../lib/format';
@@ -354,17 +354,71 @@ function ByPaste() {
   );
 }
 
-/** 电子证照核验 (public, no login): paste a presentation, or open the link of a QR code. */
+/** A printout's QR code (/verify/licences?id=<identifier>): the licence's current status and public facts. */
+function ByIdentifier({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const run = useAsync((signal) => licencesApi.check(id, signal), [id]);
+  const code = run.error instanceof ApiError ? run.error.code : null;
+  if (code === 'licenses.not_found' || code === 'licenses.bad_licence_id')
+    return (
+      <Card>
+        <Result status="warning" title={t('licences.verify.byId.notFound')} subTitle={id} data-testid="verify-id-unavailable" />
+      </Card>
+    );
+  if (run.error) return <LicenceErrorAlert error={run.error} title={t('licences.verify.loadFailed')} onRetry={run.reload} />;
+  const c = run.data;
+  if (!c)
+    return (
+      <Card>
+        <Skeleton active paragraph={{ rows: 6 }} />
+      </Card>
+    );
+  const ok = c.status === 'valid' && !c.expired;
+  return (
+    <Card data-testid="verify-id-result" data-status={c.status}>
+      <Result
+        status={ok ? 'success' : 'error'}
+        icon={ok ? <SafetyCertificateFilled /> : <CloseCircleFilled />}
+        title={ok ? t('licences.verify.byId.valid') : t('licences.verify.byId.notValid')}
+        subTitle={t('licences.verify.byId.hint')}
+      />
+      <Descriptions bordered column={1} size="middle" labelStyle={{ width: 160 }}>
+        <Descriptions.Item label={t('licences.verify.byId.status')}>
+          <Tag color={ok ? 'green' : 'red'}>{t(`licences.status.${c.status}`)}{c.expired ? ` · ${t('licences.verify.byId.expired')}` : ''}</Tag>
+          {c.statusChangedAt ? ` ${t('licences.verify.byId.changedAt')} ${fmtDate(c.statusChangedAt)}` : ''}
+        </Descriptions.Item>
+        <Descriptions.Item label={c.typeName}>{c.number}</Descriptions.Item>
+        <Descriptions.Item label={t('licences.verify.byId.identifier')}>
+          <Typography.Text code>{c.licenceId}</Typography.Text>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('licences.verify.byId.holder')}>{c.holderName}</Descriptions.Item>
+        {c.fields.map((f) => (
+          <Descriptions.Item key={f.key} label={f.name}>
+            {String(f.value ?? '—')}
+          </Descriptions.Item>
+        ))}
+        <Descriptions.Item label={t('licences.verify.byId.issuer')}>{c.issuer.name}</Descriptions.Item>
+        <Descriptions.Item label={t('licences.verify.byId.issuedOn')}>{fmtDate(c.issuedOn)}</Descriptions.Item>
+        <Descriptions.Item label={t('licences.verify.byId.validity')}>{validityText(c.validFrom, c.validTo)}</Descriptions.Item>
+        <Descriptions.Item label={t('licences.verify.byId.checkedAt')}>{fmtDateTimeSeconds(c.checkedAt)}</Descriptions.Item>
+      </Descriptions>
+    </Card>
+  );
+}
+
+/** 电子证照核验 (public, no login): paste a presentation, open the link of a QR code, or a printout's QR (?id=). */
 export default function VerifyLicencePage() {
   const { t } = useTranslation();
   const { presentationId } = useParams();
+  const [search] = useSearchParams();
+  const licenceId = search.get('id');
   useEffect(() => {
     document.title = `${t('licences.verify.title')} · ${t('app.portal')}`;
   }, [t]);
   return (
     <div className="lic-verify" data-testid="verify-licence-page">
       <PageHead title={t('licences.verify.title')} intro={t('licences.verify.intro')} documentTitle={false} />
-      {presentationId ? <ByLink key={presentationId} id={presentationId} /> : <ByPaste />}
+      {presentationId ? <ByLink key={presentationId} id={presentationId} /> : licenceId ? <ByIdentifier key={licenceId} id={licenceId} /> : <ByPaste />}
     </div>
   );
 }

@@ -1,13 +1,13 @@
 import { useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Col, Descriptions, Empty, Popconfirm, Result, Row, Skeleton, Space, Table, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, QrcodeOutlined, StopOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, PrinterOutlined, QrcodeOutlined, StopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../api';
 import { fmtDate, fmtDateTime } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
 import { PageHead } from '../../components/PageHead';
-import { licencesApi, shownStatus, walletPath, type FieldValue, type LicenceDetail } from './api';
+import { licencesApi, shownStatus, walletPath, walletPrintoutUrl, type FieldValue, type LicenceDetail } from './api';
 import { PresentModal } from './PresentModal';
 import { fieldLabel, LevelTag, LicenceErrorAlert, licenceErrorText, msgs, StatusTag, typeName, validityText, valueText } from './ui';
 import './licences.css';
@@ -119,9 +119,14 @@ export default function WalletDetailPage() {
         testId="licence-title"
         extra={
           l && (
-            <Button type="primary" size="large" icon={<QrcodeOutlined />} disabled={!presentable} onClick={() => setPresenting(true)} data-testid="present-open">
-              {t('licences.detail.present')}
-            </Button>
+            <Space>
+              <Button size="large" icon={<PrinterOutlined />} href={walletPrintoutUrl(l.licenceId)} target="_blank" rel="noreferrer" data-testid="licence-printout">
+                {t('licences.detail.printout')}
+              </Button>
+              <Button type="primary" size="large" icon={<QrcodeOutlined />} disabled={!presentable} onClick={() => setPresenting(true)} data-testid="present-open">
+                {t('licences.detail.present')}
+              </Button>
+            </Space>
           )
         }
       />

@@ -258,6 +258,28 @@ export const LICENCES_FORMAT = 'tongban.licences/1';
 /** The server takes import bodies up to 32 MB. */
 export const IMPORT_MAX_BYTES = 32 * 1024 * 1024;
 
+/** 证照打印件 (sealed PDF): the holder's, and the issuing department's (opened in a new tab; the session cookie authenticates). */
+export const walletPrintoutUrl = (licenceId: string) => `${BASE}/wallet/${enc(licenceId)}/printout.pdf`;
+export const issuedPrintoutUrl = (licenceId: string) => `${BASE}/issued/${enc(licenceId)}/printout.pdf`;
+
+/** GET /api/v1/licenses/check/:licenceId — a printout's QR code: current status and public facts only. */
+export interface LicenceCheck {
+  licenceId: string;
+  typeCode: string;
+  typeName: string;
+  number: string;
+  holderName: string;
+  issuer: { name: string; code: string };
+  issuedOn: string;
+  validFrom: string;
+  validTo: string | null;
+  status: LicenceStatus;
+  expired: boolean;
+  statusChangedAt: string | null;
+  fields: Array<{ key: string; name: string; value: unknown }>;
+  checkedAt: string;
+}
+
 export const licencesApi = {
   // ---- type catalogue (public reads) ----
   types: (q: { q?: string; holderKind?: HolderKind; issuerDepartmentId?: string } = {}, signal?: Signal) => api.get<{ items: TypeSummary[] }>(`${BASE}/types`, q, { signal }),
@@ -279,6 +301,7 @@ export const licencesApi = {
 
   // ---- verification (public: never sends the browser to the login page) ----
   presentation: (id: string, signal?: Signal) => api.get<PublicPresentation>(`${BASE}/presentations/${enc(id)}`, undefined, { signal, noAuthRedirect: true }),
+  check: (licenceId: string, signal?: Signal) => api.get<LicenceCheck>(`${BASE}/check/${enc(licenceId)}`, undefined, { signal, noAuthRedirect: true }),
   verify: (body: { presentation: string; audience?: string; nonce?: string }, signal?: Signal) => api.post<VerifyResult>(`${BASE}/verify`, body, { signal, noAuthRedirect: true }),
 
   // ---- trust ----
