@@ -70,6 +70,11 @@ export default async function application({ page, context, baseUrl, api, step })
       if (m.necessity === 'conditional') {
         await page.getByTestId(`material-by-${m.key}`).getByText(/不属于/).click();
       } else if (!shared && m.necessity !== 'deferrable') {
+        // 免提交 by an electronic licence he holds (preselected): nothing to upload
+        if (await page.getByTestId(`material-licence-${m.key}`).count()) {
+          await hasText(page.getByTestId(`material-licence-${m.key}`), /免提交：以电子证照「.+」代替/, `the licence standing in for ${m.name}`);
+          continue;
+        }
         await page.getByTestId(`material-upload-${m.key}`).setInputFiles({ name: `${m.name}.pdf`, mimeType: 'application/pdf', buffer: PDF });
         await visible(page.getByTestId(`material-file-${m.key}`), `the uploaded file of ${m.name}`);
       }

@@ -730,7 +730,18 @@ function foodLicenceNew(w: DistrictWindow & { onlineDepth: 3 | 4 }): FileItem {
     courier: true,
     jointUnits: [],
     intermediaryServices: '无',
-    result: { name: '食品经营许可证', type: 'license', licenseTypeCode: L.foodBusinessLicence.code },
+    result: {
+      name: '食品经营许可证', type: 'license', licenseTypeCode: L.foodBusinessLicence.code,
+      // the licence is issued with the approval, filled in from the application form
+      licenseFields: {
+        legalRepresentative: '{form.legalRepName}',
+        premises: '{form.premisesAddress}',
+        mainBusiness: '{form.businessForm|label}',
+        businessItems: ['{?form.bulkFood:散装食品销售}', '{?form.specialFood:特殊食品销售}', '{?form.hotFood:热食类食品制售}', '{?form.coldFood:冷食类食品制售}', '{?form.rawFood:生食类食品制售}', '{?form.drinks:自制饮品制售}', '{?form.online:网络经营}'],
+        dailySupervisor: '{department.name}',
+        complaintPhone: '12315',
+      },
+    },
     faq: withLocal([
       { question: '只卖包装好的零食饮料（预包装食品），也要办食品经营许可证吗？', answer: '不需要。仅销售预包装食品的，在营业执照取得后向所在地市场监督管理部门备案即可，备案当场办结，不收费。' },
       { question: '食品经营许可证有效期多长？到期怎么办？', answer: '有效期为5年。需要延续的，应当在有效期届满前90个工作日至15个工作日期间提出延续申请。' },

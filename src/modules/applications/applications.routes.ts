@@ -11,6 +11,7 @@ import { submitApplication } from './use-cases/submit.js';
 import * as act from './use-cases/actions.js';
 import { caseDetailOf, findMyCases, findQueue, getCaseDetail } from './use-cases/read.js';
 import { getPrefill } from './use-cases/prefill.js';
+import { findUsableLicencesForItem } from './use-cases/licences.js';
 import * as drafts from './use-cases/drafts.js';
 import * as files from './use-cases/files.js';
 import * as ratings from './use-cases/ratings.js';
@@ -47,6 +48,14 @@ export function registerApplicationsRoutes(app: App, deps: Deps): void {
       querystring: Type.Object({ itemId: Type.String({ minLength: 1, maxLength: 64 }) }, { additionalProperties: false }),
     },
   }, (req) => getPrefill(deps, req.actor, req.query.itemId));
+
+  app.get('/api/v1/applications/items/:itemId/usable-licences', {
+    config: { access: ['citizen'] },
+    schema: {
+      tags, summary: '免提交: for each material of the item an electronic licence may replace, the applicant’s usable licences (the enterprise’s while acting for it)',
+      params: s.ItemParam, response: { 200: s.UsableLicences },
+    },
+  }, (req) => findUsableLicencesForItem(deps, req.actor, req.params.itemId));
 
   app.get('/api/v1/applications/mine', {
     config: { access: ['citizen'] },
@@ -150,7 +159,7 @@ export function registerApplicationsRoutes(app: App, deps: Deps): void {
 
   app.get('/api/v1/applications/cases/:id/documents', {
     config: { access: 'authenticated' },
-    schema: { tags, summary: 'The case’s sealed documents (不予受理通知书, 补正材料通知书, 准予许可决定书), oldest first: its applicant, or officers of the case', params: s.IdParam, response: { 200: Type.Object({ items: Type.Array(s.CaseDocument) }) } },
+    schema: { tags, summary: 'The case’s sealed documents (不予受理通知书, 补正材料通知书, 准予许可决定书, 不予许可决定书), oldest first: its applicant, or officers of the case', params: s.IdParam, response: { 200: Type.Object({ items: Type.Array(s.CaseDocument) }) } },
   }, (req) => documents.listCaseDocuments(deps, req.actor, req.params.id));
 
   app.get('/api/v1/applications/cases/:id/documents/:docId/pdf', {

@@ -10,6 +10,8 @@ export const MaterialAnswer = Type.Object({
   key: Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$' }),
   by: StringEnum(['upload', 'shared_data', 'license', 'deferred', 'not_applicable'] as const),
   file: Type.Optional(Type.Object({ sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }), name: Text(120) }, { additionalProperties: false })),
+  /** by `license`: the GB/T 36904 identifier of a licence the applicant (or the enterprise acted for) holds; checked at filing. */
+  licenceId: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
 }, { additionalProperties: false });
 export type MaterialAnswer = Static<typeof MaterialAnswer>;
 
@@ -244,11 +246,11 @@ export type AppealBody = Static<typeof AppealBody>;
 export const AppealDecisionBody = Type.Object({ upheld: Type.Boolean(), opinion: Text(1000, 2), expectedVersion: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
 export type AppealDecisionBody = Static<typeof AppealDecisionBody>;
 
-/** A sealed document of a case (不予受理通知书, 补正材料通知书, 准予（行政）许可决定书). */
+/** A sealed document of a case (不予受理通知书, 补正材料通知书, 准予（行政）许可决定书, 不予（行政）许可决定书). */
 export const CaseDocument = Type.Object({
   id: Type.String(),
   caseId: Type.String(),
-  kind: StringEnum(['not_accepted_notice', 'correction_notice', 'approval_decision'] as const),
+  kind: StringEnum(['not_accepted_notice', 'correction_notice', 'approval_decision', 'refusal_decision'] as const),
   title: Type.String({ description: 'the printed title, e.g. 补正材料通知书' }),
   number: Type.String({ description: '文号, e.g. 明湖区民政局补字〔2026〕第0001号' }),
   departmentId: Type.String(),
@@ -266,7 +268,7 @@ export type CaseDocument = Static<typeof CaseDocument>;
 export const DocumentVerification = Type.Object({
   id: Type.String(),
   number: Type.String(),
-  kind: StringEnum(['not_accepted_notice', 'correction_notice', 'approval_decision'] as const),
+  kind: StringEnum(['not_accepted_notice', 'correction_notice', 'approval_decision', 'refusal_decision'] as const),
   title: Type.String(),
   department: Type.Object({ id: Type.String(), name: Type.String() }),
   issuedOn: Type.String({ description: 'the document date (China calendar day, YYYY-MM-DD)' }),
@@ -281,3 +283,15 @@ export const DocumentVerification = Type.Object({
 export type DocumentVerification = Static<typeof DocumentVerification>;
 
 export const CaseDocumentParam = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }), docId: Type.String({ minLength: 1, maxLength: 64 }) });
+
+/** 免提交: the applicant's usable licences for each material of an item a licence may replace. */
+export const UsableLicences = Type.Object({
+  holder: Type.Object({ kind: StringEnum(['person', 'enterprise'] as const), name: Type.String() }),
+  materials: Type.Array(Type.Object({
+    key: Type.String(),
+    name: Type.String(),
+    necessity: Type.String(),
+    acceptedTypes: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
+    licences: Type.Array(Type.Unsafe<unknown>({ description: 'licence summary (as in the wallet): licenceId, typeName, number, issuer, validFrom, validTo, …' })),
+  })),
+});

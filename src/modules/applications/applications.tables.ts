@@ -162,7 +162,7 @@ export interface ApplicationUploadsTable {
 }
 
 /** What a sealed document is: 不予受理通知书, 补正材料通知书, 准予（行政）许可决定书. */
-export type CaseDocumentKind = 'not_accepted_notice' | 'correction_notice' | 'approval_decision';
+export type CaseDocumentKind = 'not_accepted_notice' | 'correction_notice' | 'approval_decision' | 'refusal_decision';
 
 export interface CaseDocumentsTable {
   id: string;

@@ -44,6 +44,7 @@ export function guideProblems(g: Guide, prefix = 'guide'): GuideProblem[] {
     stepNames.add(p.name);
   });
   if (g.result.type === 'license' && !g.result.licenseTypeCode) at('result.licenseTypeCode', 'a licence result names its licence type');
+  if (g.result.licenseFields && g.result.type !== 'license') at('result.licenseFields', 'only a licence result is filled in from the case');
   const branchKeys = new Set<string>();
   g.workflow?.review.forEach((b, i) => {
     if (branchKeys.has(b.key)) at(`workflow.review.${i}.key`, 'two review branches have the same key');

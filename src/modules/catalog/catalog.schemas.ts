@@ -143,6 +143,13 @@ export const Guide = Type.Object({
     name: Text(100),
     type: StringEnum(['license', 'approval_document', 'other'] as const, { description: '证照 / 批文 / 其他' }),
     licenseTypeCode: Type.Optional(Text(64)),
+    /**
+     * How the licence is filled in when a case is approved (the licence is then issued with the approval): licence field
+     * key → template, or a list of templates joined with '；' (empty parts dropped). Placeholders: {form.<key>},
+     * {form.<key>|label} (a choice's printed label), {?form.<key>:text} (text when the field is set and not false),
+     * {applicant.name}, {decision.date}, {department.name}. Without it the approval issues no licence.
+     */
+    licenseFields: Type.Optional(Type.Record(Type.String({ pattern: '^[a-z][a-zA-Z0-9]{0,39}$' }), Type.Union([Text(500), Type.Array(Text(500), { minItems: 1, maxItems: 20 })]), { maxProperties: 60 })),
     sample: Type.Optional(FileRef),
   }, { additionalProperties: false }),
   faq: Type.Array(Faq, { maxItems: 30 }),

@@ -4,7 +4,8 @@ import { withTx, type Tx } from '../../../platform/db/database.js';
 import { conflict, forbidden, invalid, notFound } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import { recordChange } from '../../../platform/record.js';
-import { getItemVersion } from '../../catalog/index.js';
+import { getItemVersion, type Guide } from '../../catalog/index.js';
+import { findDepartmentById } from '../../org/index.js';
 import { validateApplicationForm } from './prefill.js';
 import type { Lang } from '../../../platform/forms/index.js';
 import type { CaseStatus, CaseTasksTable, CasesTable, TaskStep } from '../applications.tables.js';
@@ -13,6 +14,7 @@ import { canWorkTask, isApplicant, isCrossRegion, ROLE_FOR_STEP } from '../appli
 import { addEvent, completeTask, finish, getCaseRow, openTask, updateCase, updateCaseAndClock } from './case-store.js';
 import { checkMaterials, type ResolvedBranch } from './submit.js';
 import { issueCaseDocument, itemFactsOf } from './documents.js';
+import { issueLicenceOnApproval, verifyLicenceAnswers } from './licences.js';
 
 /*
  * The officers' actions on a case, one per workflow step. Each runs in one transaction: the task is completed only if
@@ -124,7 +126,8 @@ export async function resubmitCorrection(deps: Deps, actor: Actor, caseId: strin
     await tx.updateTable('case_pauses').set({ to_at: now }).where('id', '=', pause.id).execute();
     const { step } = JSON.parse(pause.details ?? '{}') as { step?: TaskStep };
     const status: CaseStatus = step === 'review' ? 'reviewing' : 'submitted';
-    const next = await updateCaseAndClock(tx, deps, c, body.expectedVersion, { status, form_data: JSON.stringify(form), materials: JSON.stringify(body.materials) }, now);
+    const materials = body.materials.some((m) => m.by === 'license') ? await verifyLicenceAnswers(tx, deps, actor, detail.guide, body.materials, c.id) : body.materials;
+    const next = await updateCaseAndClock(tx, deps, c, body.expectedVersion, { status, form_data: JSON.stringify(form), materials: JSON.stringify(materials) }, now);
     if (status === 'submitted') await openTask(tx, c.id, { step: 'accept', branch: 'accept', name: '受理', departmentId: c.department_id, role: ROLE_FOR_STEP.accept }, now);
     await finish(tx, deps, actor, next, 'corrected', c.status, null, undefined, now);
   });
@@ -177,23 +180,35 @@ async function assertWorksOpenStep(tx: Tx, actor: Actor, c: CasesTable): Promise
 }
 
 /**
- * 决定 → 办结: approve, or refuse with the reason; delivery (送达) follows. An approval issues the 准予（行政）许可决定书
- * (pending, like the others); a refusal has no sealed document yet (the document layer has no 不予许可决定书 kind).
+ * 决定 → 办结: approve, or refuse with the reason; delivery (送达) follows. An approval issues the 准予（行政）许可决定书,
+ * a refusal the 不予（行政）许可决定书 with its reason (both pending, like the others). When the item's result is a
+ * licence the guide maps from the case (result.licenseFields), the approval issues it in the same transaction; a
+ * licence that cannot be filled fails the approval (applications.licence_not_issuable) and nothing changes.
  */
-export async function decideCase(deps: Deps, actor: Actor, caseId: string, taskId: string, body: DecideBody): Promise<IssuedDocument> {
-  const item = body.decision === 'approved' ? await itemFactsOf(deps, actor, caseId) : null;
+export async function decideCase(deps: Deps, actor: Actor, caseId: string, taskId: string, body: DecideBody): Promise<IssuedDocument & { licenceId?: string | null }> {
+  const item = await itemFactsOf(deps, actor, caseId);
+  const guide = body.decision === 'approved' ? await guideOfCase(deps, actor, caseId) : null;
   return withTx(deps.db, async (tx) => {
     const { c, task, now } = await taskContext(tx, deps, actor, caseId, taskId, 'decide');
     if (c.paused) throw conflict('applications.clock_paused', 'A special procedure is open on this case; end it first.');
     await completeTask(tx, task.id, actor, body.decision, body.opinion, now);
     const next = await updateCase(tx, c, body.expectedVersion, { status: 'concluded', decision: body.decision, concluded_at: now }, now);
+    const licence = guide ? await issueLicenceOnApproval(tx, deps, actor, next, guide, (await findDepartmentById(tx, c.department_id))?.name ?? '', now) : null;
     await openTask(tx, c.id, { step: 'deliver', branch: 'deliver', name: '送达', departmentId: c.receiving_department_id ?? c.department_id, role: ROLE_FOR_STEP.deliver }, now);
-    const doc = item ? await issueCaseDocument(tx, deps, actor, next, task.department_id, { kind: 'approval_decision', opinion: body.opinion, item }, now) : null;
+    const doc = body.decision === 'approved'
+      ? await issueCaseDocument(tx, deps, actor, next, task.department_id, { kind: 'approval_decision', opinion: body.opinion, item }, now)
+      : await issueCaseDocument(tx, deps, actor, next, task.department_id, { kind: 'refusal_decision', reason: body.opinion, item }, now);
     await finish(tx, deps, actor, next, body.decision === 'approved' ? 'approved' : 'refused', c.status, body.opinion, {
-      decision: body.decision, document: doc?.title ?? (body.decision === 'approved' ? '准予许可决定书' : '不予许可决定书'), ...(doc && { documentId: doc.id, documentNumber: doc.number }),
+      decision: body.decision, document: doc.title, documentId: doc.id, documentNumber: doc.number, ...(licence && { licence }),
     }, now);
-    return { documentId: doc?.id ?? null };
+    return { documentId: doc.id, licenceId: licence?.licenceId ?? null };
   });
+}
+
+/** The guide the case was filed under (immutable), for an approval that may issue a licence. */
+async function guideOfCase(deps: Deps, actor: Actor, caseId: string): Promise<Guide> {
+  const c = await getCaseRow(deps.db, caseId);
+  return (await getItemVersion(deps, actor, c.item_id, c.item_version)).guide;
 }
 
 /** 送达: online, by courier (with its tracking number) or at the window — by the window that received the case. */

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPlatform, type Client, type TestPlatform } from '../../../testing/harness.js';
 import { verifyAuditChain } from '../../../platform/audit.js';
 import type { Actor, StaffRole } from '../../../platform/actor.js';
-import { pdfText, requireTools, run, tempDir, writeTemp } from '../../../platform/pdf/testing.js';
+import { forgeOneByte, pdfText, requireTools, run, tempDir, writeTemp } from '../../../platform/pdf/testing.js';
 import { demoFiler, demoFormData } from '../../../demo/cases.js';
 import { createDeps } from '../../../app.js';
 import { refuseAcceptance } from './actions.js';
@@ -138,11 +138,7 @@ describe('补正材料通知书', () => {
   });
 
   it('is reported invalid once one byte changes', () => {
-    const latin = bytes.toString('latin1');
-    const at = latin.indexOf('/MediaBox [ 0 0 595.') + '/MediaBox [ 0 0 595.'.length;
-    expect(at).toBeGreaterThan(100);
-    const forged = Buffer.from(bytes);
-    forged[at] = forged[at] === 0x32 ? 0x33 : 0x32;
+    const { forged } = forgeOneByte(bytes);
     const out = pdfsig(forged, 'correction-forged.pdf');
     expect(out).not.toContain('Signature is Valid');
     expect(out).toMatch(/Signature Validation: (Digest Mismatch|Signature is Invalid)/);
@@ -228,20 +224,39 @@ describe('不予受理通知书 and document numbers', () => {
   });
 });
 
-describe('准予许可决定书', () => {
-  it('is issued with an approval (and no document with a refusal decision)', async () => {
-    const decideOn = async (decision: 'approved' | 'refused') => {
-      const d = await file();
-      let r = await window.post(`/api/v1/applications/cases/${d.case.id}/tasks/${openTask(d, 'accept').id}/accept`, { expectedVersion: d.case.rowVersion });
-      for (const t of r.body.tasks.filter((x: any) => x.step === 'review' && x.status === 'open')) {
-        r = await reviewer.post(`/api/v1/applications/cases/${d.case.id}/tasks/${t.id}/review`, { outcome: 'agree', opinion: '符合条件', expectedVersion: r.body.case.rowVersion });
-      }
-      r = await reviewer.post(`/api/v1/applications/cases/${d.case.id}/tasks/${openTask(r.body, 'decide').id}/decide`, { decision, opinion: '申请人年满八十周岁，符合高龄津贴发放条件', expectedVersion: r.body.case.rowVersion });
-      expect(r.body.case.status).toBe('concluded');
-      return d.case;
-    };
-    const refused = await decideOn('refused');
-    expect(await docsOf(refused.id)).toHaveLength(0);
+describe('准予许可决定书 and 不予许可决定书', () => {
+  const decideOn = async (decision: 'approved' | 'refused', opinion = '申请人年满八十周岁，符合高龄津贴发放条件') => {
+    const d = await file();
+    let r = await window.post(`/api/v1/applications/cases/${d.case.id}/tasks/${openTask(d, 'accept').id}/accept`, { expectedVersion: d.case.rowVersion });
+    for (const t of r.body.tasks.filter((x: any) => x.step === 'review' && x.status === 'open')) {
+      r = await reviewer.post(`/api/v1/applications/cases/${d.case.id}/tasks/${t.id}/review`, { outcome: 'agree', opinion: '符合条件', expectedVersion: r.body.case.rowVersion });
+    }
+    r = await reviewer.post(`/api/v1/applications/cases/${d.case.id}/tasks/${openTask(r.body, 'decide').id}/decide`, { decision, opinion, expectedVersion: r.body.case.rowVersion });
+    expect(r.body.case.status).toBe('concluded');
+    return { ...d.case, timeline: r.body.timeline };
+  };
+
+  it('a refusal issues the 不予许可决定书 with its reason, sealed, and names it on the timeline', async () => {
+    const reason = '经核查户籍信息，老人未满八十周岁，不符合高龄津贴发放条件';
+    const refused = await decideOn('refused', reason);
+    const rows = await docsOf(refused.id);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ kind: 'refusal_decision' });
+    expect(rows[0].number).toMatch(/^明湖区民政局不许字〔20\d\d〕第\d{4}号$/);
+    expect(refused.timeline.at(-1)).toMatchObject({ action: 'refused', details: { documentId: rows[0].id, documentNumber: rows[0].number, document: rows[0].title } });
+    const listed = (await zhangsan.get(`/api/v1/applications/cases/${refused.id}/documents`)).body.items;
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toMatchObject({ kind: 'refusal_decision', status: 'ready', title: rows[0].title });
+    const got = await download(zhangsan, refused.id, listed[0].id);
+    expectSealed(got.bytes, 'refusal.pdf');
+    const text = pdfText(writeTemp(dir, 'refusal-text.pdf', got.bytes));
+    for (const piece of [listed[0].title, '张三：', listed[0].number, reason, refused.itemName, '不予办理你的申请，理由如下', '申请行政复议']) expect(text, piece).toContain(nospace(piece));
+    // the public verification page knows it
+    const v = await p.anonymous().get(`/api/v1/applications/documents/${listed[0].id}/verification`);
+    expect(v.body).toMatchObject({ kind: 'refusal_decision', number: rows[0].number, status: 'issued' });
+  });
+
+  it('an approval issues the 准予许可决定书', async () => {
     const approved = await decideOn('approved');
     const listed = (await zhangsan.get(`/api/v1/applications/cases/${approved.id}/documents`)).body.items;
     expect(listed).toHaveLength(1);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { sql } from 'kysely';
 import { systemActor, type Actor } from '../../../platform/actor.js';
-import type { Config } from '../../../platform/config.js';
+import { publicUrlOf } from '../../../platform/config.js';
 import type { Deps } from '../../../platform/deps.js';
 import { withTx, type Db, type Tx } from '../../../platform/db/database.js';
 import { recordDataAccess } from '../../../platform/access-log.js';
@@ -23,7 +23,7 @@ import { getCaseRow } from './case-store.js';
 
 /*
  * Sealed documents of a case: 不予受理通知书 (refusal to accept), 补正材料通知书 (correction request, every defect as
- * a table) and 准予（行政）许可决定书 (approval), each signed (PAdES) with the seal of the department that acted, with
+ * a table), 准予（行政）许可决定书 (approval) and 不予（行政）许可决定书 (refusal, with its reasons), each signed (PAdES) with the seal of the department that acted, with
  * a document number (文号) per department, kind and year and a QR code to the public verification page.
  *
  * Two steps, so that rendering and signing (tens to hundreds of milliseconds, a second for the first document of a
@@ -49,6 +49,7 @@ const KINDS: Record<CaseDocumentKind, { pdf: DocumentKind; code: string }> = {
   not_accepted_notice: { pdf: '不予受理通知书', code: '不受' },
   correction_notice: { pdf: '补正通知书', code: '补' },
   approval_decision: { pdf: '准予许可决定书', code: '许' },
+  refusal_decision: { pdf: '不予许可决定书', code: '不许' },
 };
 
 /** What the row's `content` holds: the document as it will be printed (its date is the row's issued_at) and the seal. */
@@ -102,14 +103,6 @@ async function deploymentOrganization(db: Db): Promise<string> {
   return top ? `${top.name}人民政府` : '通办政务服务平台';
 }
 
-/** TONGBAN_PUBLIC_URL, or the address the server listens on. */
-export function publicUrlOf(config: Pick<Config, 'host' | 'port'>, env: NodeJS.ProcessEnv = process.env): string {
-  const given = env.TONGBAN_PUBLIC_URL?.trim();
-  if (given) return given.replace(/\/+$/, '');
-  const host = ['127.0.0.1', '0.0.0.0', '::', '::1'].includes(config.host) ? 'localhost' : config.host;
-  return `http://${host}:${config.port}`;
-}
-
 export const verificationPath = (documentId: string) => `/verify/documents/${encodeURIComponent(documentId)}`;
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -144,7 +137,8 @@ export async function itemFactsOf(deps: Deps, actor: Actor, caseId: string): Pro
 export type DocumentFacts =
   | { kind: 'not_accepted_notice'; reason: string }
   | { kind: 'correction_notice'; defects: { target: string; reason: string }[]; item: ItemFacts }
-  | { kind: 'approval_decision'; opinion: string; item: ItemFacts };
+  | { kind: 'approval_decision'; opinion: string; item: ItemFacts }
+  | { kind: 'refusal_decision'; reason: string; item: ItemFacts };
 
 const REMEDIES = (what: string) => `如不服本${what}，可以自收到本${what}之日起六十日内依法申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。`;
 
@@ -203,6 +197,29 @@ function compose(c: CasesTable, facts: DocumentFacts): Omit<OfficialDocument, 'd
         closing: [REMEDIES('决定书')],
       };
     }
+    case 'refusal_decision': {
+      // 行政许可法第三十八条第二款: a refusal is written, gives its reasons and the remedies
+      const licensing = facts.item.itemType === '01';
+      return {
+        ...base,
+        title: licensing ? DEFAULT_TITLES['不予许可决定书'] : '不予办理决定书',
+        paragraphs: [
+          `${filed}，本机关已依法受理。经审查，申请不符合法定条件、标准。`,
+          licensing
+            ? `根据《中华人民共和国行政许可法》第三十八条第二款的规定，本机关决定不予${you}行政许可，理由如下：`
+            : `${facts.item.legalBasis ? `根据${facts.item.legalBasis}的规定，` : ''}本机关决定不予办理${you}的申请，理由如下：`,
+          facts.reason,
+        ],
+        table: {
+          rows: [
+            { label: '事项名称', value: c.item_name },
+            { label: '申请人', value: c.applicant_name },
+            { label: '申请编号', value: c.case_number },
+          ],
+        },
+        closing: [REMEDIES('决定书')],
+      };
+    }
   }
 }
 
@@ -236,7 +253,7 @@ export async function issueCaseDocument(tx: Tx, deps: Deps, actor: Actor, c: Cas
       ...body,
       department: dept.name,
       number,
-      qr: { text: `${deps.publicUrl ?? publicUrlOf(deps.config)}${verificationPath(id)}`, caption: '扫码核验文书真伪' },
+      qr: { text: `${publicUrlOf(deps)}${verificationPath(id)}`, caption: '扫码核验文书真伪' },
     },
     seal: { uscc: dept.uscc, name: dept.name },
   };
@@ -416,7 +433,7 @@ function toCaseDocument(deps: Deps, d: CaseDocumentsTable): CaseDocument {
   return {
     id: d.id, caseId: d.case_id, kind: d.kind, title: d.title, number: d.number, departmentId: d.department_id, departmentName: content.document.department,
     issuedAt: d.issued_at, status: d.status, sha256: d.sha256, size: d.size, readyAt: d.ready_at,
-    verificationUrl: content.document.qr?.text ?? `${deps.publicUrl ?? publicUrlOf(deps.config)}${verificationPath(d.id)}`,
+    verificationUrl: content.document.qr?.text ?? `${publicUrlOf(deps)}${verificationPath(d.id)}`,
   };
 }
 

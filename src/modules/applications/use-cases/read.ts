@@ -8,6 +8,7 @@ import type { CaseDetail, CaseSummary, QueueQuery } from '../applications.schema
 import { canSeeCase, canSeeRectification, isApplicant, RATABLE } from '../applications.policy.js';
 import { ratingOfCase } from './ratings.js';
 import { clockPauses } from '../applications.deadlines.js';
+import { withLicenceStatusNow } from './licences.js';
 
 const ACTIVE = ['reviewing', 'deciding'] as const;
 
@@ -41,7 +42,9 @@ export async function getCaseDetail(deps: Deps, actor: Actor, id: string): Promi
     deps.db.selectFrom('case_transfers').selectAll().where('case_id', '=', id).orderBy('sent_at').orderBy('id').execute(),
     ratingOfCase(deps, id, (r) => !applicant && canSeeRectification(actor, r)),
   ]);
-  return caseDetailOf(deps, { c, tasks, events, pauses, transfers, rated, applicant });
+  const detail = caseDetailOf(deps, { c, tasks, events, pauses, transfers, rated, applicant });
+  // a material answered by a licence: what the licence is now (revoked or expired since the filing)
+  return detail.materials.some((m) => (m as { by?: string }).by === 'license') ? { ...detail, materials: await withLicenceStatusNow(deps, detail.materials) } : detail;
 }
 
 /** The rows a case detail is made of. */

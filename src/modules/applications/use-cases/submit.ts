@@ -19,6 +19,7 @@ import { testCondition, type Lang } from '../../../platform/forms/index.js';
 import { validateApplicationForm } from './prefill.js';
 import { addEvent, getCaseRow, notifyApplicant, openTask } from './case-store.js';
 import { draftOwner } from './drafts.js';
+import { verifyLicenceAnswers } from './licences.js';
 
 /** A review branch with its department resolved for this case: frozen with the case, so later catalogue edits do not move it. */
 export interface ResolvedBranch {
@@ -57,7 +58,9 @@ export async function checkMaterials(deps: Deps, actor: Actor, guide: Guide, ans
     } else if (a.by === 'shared_data') {
       if (!m.substitutes.some((s) => s.kind === 'shared_data')) problems.push({ field: `${field}.by`, reason: `「${m.name}」 cannot be replaced by shared data` });
     } else if (a.by === 'license') {
-      problems.push({ field: `${field}.by`, reason: 'electronic licences cannot stand in for materials yet' });
+      // the licence itself is checked in the filing's transaction (verifyLicenceAnswers), with the use recorded
+      if (!m.substitutes.some((s) => s.kind === 'license')) problems.push({ field: `${field}.by`, reason: `「${m.name}」 cannot be replaced by an electronic licence` });
+      else if (!a.licenceId) problems.push({ field: `${field}.licenceId`, reason: `choose the licence that stands in for 「${m.name}」` });
     } else if (a.by === 'deferred') {
       if (m.necessity !== 'deferrable') problems.push({ field: `${field}.by`, reason: `「${m.name}」 cannot be supplied later (not 容缺)` });
     } else if (a.by === 'not_applicable') {
@@ -210,24 +213,27 @@ async function writeCase(tx: Tx, deps: Deps, actor: Actor, f: {
   const { detail, guide } = f;
   const ob = actor.onBehalfOf;
   return inSavepoint(tx, async () => {
+    const id = newId();
+    // Licences standing in for materials: checked now, each use recorded with the case (rolled back with it on failure).
+    // No licence work at all when no material is answered by a licence.
+    const materials = f.materials.some((m) => m.by === 'license') ? await verifyLicenceAnswers(tx, deps, actor, guide, f.materials, id) : f.materials;
     // the draft becomes a case (first: on PostgreSQL the day's counter row stays locked from nextCaseNumber to commit)
     await (ob ? deleteEnterpriseDraft.execute(tx, detail.item.id, actor.userId!, ob.uscc) : deleteOwnDraft.execute(tx, detail.item.id, actor.userId!));
     const now = deps.clock.nowIso();
-    const id = newId();
     const caseNumber = await nextCaseNumber(tx, deps, detail.item.implementationCode, now);
     const row: CasesTable = {
       id, case_number: caseNumber, item_id: detail.item.id, item_version: detail.version.version, item_name: detail.item.name,
       implementation_code: detail.item.implementationCode, department_id: detail.item.department.id, region_code: detail.item.regionCode,
       receiving_department_id: f.input.receivingDepartmentId ?? null, applicant_user_id: actor.userId!, applicant_kind: f.kind,
       applicant_id_number: actor.idNumber!, applicant_uscc: ob?.uscc ?? null, applicant_name: ob ? ob.name : actor.displayName,
-      status: 'submitted', decision: null, form_data: JSON.stringify(f.form), materials: JSON.stringify(f.materials),
+      status: 'submitted', decision: null, form_data: JSON.stringify(f.form), materials: JSON.stringify(materials),
       workflow: JSON.stringify({ review: f.branches }), promised_limit: JSON.stringify(guide.promisedTimeLimit), legal_limit: JSON.stringify(guide.legalTimeLimit),
       clock_started_at: null, paused: 0, due_at: null, warn_at: null, legal_due_at: null, idempotency_key: f.idempotencyKey, payload_hash: f.payloadHash,
       row_version: 1, submitted_at: now, accepted_at: null, concluded_at: null, delivered_at: null, updated_at: now,
     };
     await insertRow(tx, 'cases', row);
     const task = await openTask(tx, id, { step: 'accept', branch: 'accept', name: '受理', departmentId: detail.item.department.id, role: ROLE_FOR_STEP.accept }, now);
-    const event = await addEvent(tx, { id }, actor, 'submitted', null, 'submitted', null, { itemVersion: detail.version.version, materials: f.materials.map((m) => ({ key: m.key, by: m.by })) }, now);
+    const event = await addEvent(tx, { id }, actor, 'submitted', null, 'submitted', null, { itemVersion: detail.version.version, materials: materials.map((m) => ({ key: m.key, by: m.by, ...(m.licenceId && { licenceId: m.licenceId }) })) }, now);
     await notifyApplicant(tx, deps, { id, applicant_user_id: actor.userId!, case_number: caseNumber, item_name: detail.item.name }, 'submitted');
     // What recordChange writes, the outbox event first: the audit entry takes the audit chain's lock on PostgreSQL
     // (held until commit), so it comes last.

@@ -15,11 +15,50 @@ export interface MaterialFileRef {
   name: string;
 }
 
-/** One material as filed: `{ key, by, file? }`. */
+/** One material as filed: `{ key, by, file?, licenceId? }`. */
 export interface MaterialAnswer {
   key: string;
   by: MaterialBy;
   file?: MaterialFileRef;
+  /** by `license`: the licence that stands in for the material */
+  licenceId?: string;
+}
+
+/** A licence the applicant holds, as the apply page offers it (the wallet's summary). */
+export interface UsableLicence {
+  licenceId: string;
+  typeCode: string;
+  typeName: string;
+  number: string;
+  issuer: { departmentId: string; name: string; code: string; regionCode: string };
+  holder: { kind: string; name: string; idMasked: string };
+  validFrom: string;
+  validTo: string | null;
+}
+
+/** GET /applications/items/:itemId/usable-licences */
+export interface UsableLicencesReply {
+  holder: { kind: 'person' | 'enterprise'; name: string };
+  materials: { key: string; name: string; necessity: string; acceptedTypes: { code: string; name: string }[]; licences: UsableLicence[] }[];
+}
+
+/** A material answered by a licence, as frozen at filing (with what the licence is now, on reads). */
+export interface FrozenLicence {
+  licenceId: string;
+  typeCode: string;
+  typeName: string;
+  number: string;
+  issuer: { departmentId: string; name: string; code: string };
+  holderName: string;
+  validFrom: string;
+  validTo: string | null;
+  verification: { outcome: 'verified'; at: string; checks: string[] };
+  now?: { status: string; statusReason: string | null; validTo: string | null; expired: boolean };
+}
+
+/** A material as the case holds it: the answer, and for a licence the licence as checked at filing. */
+export interface FiledMaterial extends MaterialAnswer {
+  licence?: FrozenLicence;
 }
 
 export interface CaseSummary {
@@ -136,7 +175,7 @@ export interface CaseDetail {
   receivingDepartmentId: string | null;
   form: Record<string, unknown>;
   /** As filed (the applicant's pages read them through parseMaterialAnswers, which drops anything malformed). */
-  materials: MaterialAnswer[];
+  materials: FiledMaterial[];
   tasks: CaseTask[];
   timeline: CaseEvent[];
   corrections: CorrectionRequest[];

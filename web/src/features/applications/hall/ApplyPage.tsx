@@ -15,6 +15,7 @@ import {
   applicationsApi, newIdempotencyKey, notifyNotificationsChanged, parseMaterialAnswers, usablePrefill, type Draft, type ItemWithForm,
   type PrefillReply,
 } from './api';
+import type { UsableLicencesReply } from '../types';
 import { ApplicantCheck, applicantMismatch } from './ApplicantCheck';
 import { DraftStatus } from './DraftStatus';
 import { checkMaterialAnswers, draftAnswers, filedAnswers, initialMaterials, serverMaterialErrors, useMaterialsEditing, type MaterialState } from './materials';
@@ -29,10 +30,12 @@ interface Loaded {
   prefill: PrefillReply | null;
   prefillError: unknown;
   draft: Draft | null;
+  /** 免提交: usable licences by material (none when the read fails: the materials are then uploaded) */
+  usable: UsableLicencesReply | null;
 }
 
 async function load(itemId: string, signal: AbortSignal): Promise<Loaded> {
-  const [item, prefill, draft] = await Promise.all([
+  const [item, prefill, draft, usable] = await Promise.all([
     getItem(itemId, { signal }) as Promise<ItemWithForm>,
     applicationsApi.prefill(itemId, { signal }).then(
       (p) => ({ p, e: null as unknown }),
@@ -42,8 +45,12 @@ async function load(itemId: string, signal: AbortSignal): Promise<Loaded> {
       },
     ),
     applicationsApi.draft(itemId, { signal }),
+    applicationsApi.usableLicences(itemId, { signal }).catch((e: unknown) => {
+      if ((e as Error).name === 'AbortError') throw e;
+      return null;
+    }),
   ]);
-  return { item, prefill: prefill.p, prefillError: prefill.e, draft };
+  return { item, prefill: prefill.p, prefillError: prefill.e, draft, usable };
 }
 
 /** Form fields of a saved draft that the form still has (the guide may have changed since). */
@@ -111,7 +118,8 @@ function ApplyEditor({ itemId, loaded }: { itemId: string; loaded: Loaded }) {
   const lang = currentLang();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const { item: detail, prefill, prefillError, draft } = loaded;
+  const { item: detail, prefill, prefillError, draft, usable } = loaded;
+  const usableByKey = useMemo(() => Object.fromEntries((usable?.materials ?? []).map((m) => [m.key, m.licences])), [usable]);
   const { item, guide } = detail;
   const deptLookup = useDepartmentName(item.department.id);
   const [receiving, setReceiving] = useState<string | undefined>(undefined);
@@ -124,7 +132,7 @@ function ApplyEditor({ itemId, loaded }: { itemId: string; loaded: Loaded }) {
   // the starting point: the draft where it still fits the guide, the registry's values filled in
   const start = useMemo(() => {
     const f = keepKnownFields(def, draft?.form);
-    const m = initialMaterials(materials, parseMaterialAnswers(draft?.materials));
+    const m = initialMaterials(materials, parseMaterialAnswers(draft?.materials), usableByKey);
     return { form: def ? applyPrefill(def, f.data, pf) : {}, materials: m.state, dropped: f.dropped || m.dropped };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -186,7 +194,7 @@ function ApplyEditor({ itemId, loaded }: { itemId: string; loaded: Loaded }) {
       await applicationsApi.deleteDraft(itemId).catch((e) => {
         if (!(e instanceof ApiError && e.status === 404)) throw e;
       });
-      const fresh = initialMaterials(materials, []);
+      const fresh = initialMaterials(materials, [], usableByKey);
       setForm(def ? applyPrefill(def, {}, pf) : {});
       setMats(fresh.state);
       setReceiving(undefined);
@@ -368,7 +376,7 @@ function ApplyEditor({ itemId, loaded }: { itemId: string; loaded: Loaded }) {
           {generalErrors.map((g, i) => (
             <Alert key={i} type="error" showIcon title={g} className="app-block" />
           ))}
-          <MaterialsEditor materials={materials} value={mats} onChange={changeMaterial} errors={matErrors} onUploadingChange={setUploadingKey} csrf={me.csrfToken} />
+          <MaterialsEditor materials={materials} value={mats} onChange={changeMaterial} errors={matErrors} onUploadingChange={setUploadingKey} csrf={me.csrfToken} usable={usableByKey} holder={usable?.holder} />
         </Card>
       </section>
 

@@ -3,6 +3,7 @@ import {
   CheckCircleOutlined, ClockCircleOutlined, CloseCircleOutlined, ExclamationCircleFilled, PauseCircleOutlined, WarningOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import type { TFunction } from 'i18next';
 import { fmtDateTime } from '../../../lib/format';
 import type { CaseDetail, CaseEvent } from '../types';
@@ -72,6 +73,12 @@ export function CaseSteps({ detail }: { detail: CaseDetail }) {
   return <Steps className="app-steps" items={shown} current={current} size="small" titlePlacement="vertical" data-testid="case-steps" data-current={current} />;
 }
 
+/** The licence an approval issued (the timeline entry's details). */
+function isIssuedLicence(x: unknown): x is { licenceId: string; typeName: string; link: string } {
+  const l = x as { licenceId?: unknown; typeName?: unknown; link?: unknown } | null;
+  return !!l && typeof l.licenceId === 'string' && typeof l.typeName === 'string' && typeof l.link === 'string' && l.link.startsWith('/hall/licences/');
+}
+
 /** Who, when, what: an event's details in the reader's language. */
 function EventBody({ e, targetLabel, t }: { e: CaseEvent; targetLabel: (target: string) => string; t: TFunction }) {
   const d = (e.details ?? {}) as Record<string, unknown>;
@@ -98,6 +105,12 @@ function EventBody({ e, targetLabel, t }: { e: CaseEvent; targetLabel: (target: 
           {t('caseDocuments.number')}
           {colon()}
           <span className="tb-mono">{d.documentNumber}</span>
+        </div>
+      )}
+      {isIssuedLicence(d.licence) && (
+        <div className="app-event-opinion" data-testid="case-event-licence">
+          {t('applicationsHall.case.licenceIssued', { name: d.licence.typeName })} <span className="tb-mono">{d.licence.licenceId}</span> ·{' '}
+          <Link to={d.licence.link}>{t('applicationsHall.case.licenceView')}</Link>
         </div>
       )}
       {e.action === 'delivered' && typeof d.method === 'string' && (

@@ -8,7 +8,7 @@ import { currentLang } from '../../../i18n';
 import { fmtDateTime } from '../../../lib/format';
 import { applyPrefill, SchemaForm, type FormDefinition, type PrefillValue, type SchemaFormError, type SchemaFormHandle } from '../../../components/schema-form';
 import type { Material } from '../../catalog/types';
-import type { CaseDetail, Defect } from '../types';
+import type { CaseDetail, Defect, FrozenLicence, UsableLicence } from '../types';
 import { applicationsApi, caseFileUrl, draftFileUrl, notifyNotificationsChanged, parseMaterialAnswers } from './api';
 import { checkMaterialAnswers, filedAnswers, initialMaterials, serverMaterialErrors, useMaterialsEditing } from './materials';
 import { MaterialsEditor } from './MaterialsEditor';
@@ -54,7 +54,17 @@ export function CorrectionCard({ detail, def, materials, prefill, targetLabel, o
   const previewUrl = useCallback((sha: string) => (caseFiles.has(sha) ? caseFileUrl(detail.case.id, sha) : draftFileUrl(sha)), [caseFiles, detail.case.id]);
 
   const [form, setForm] = useState<Record<string, unknown>>(() => (def ? applyPrefill(def, detail.form ?? {}, prefill) : {}));
-  const { mats, uploading, setUploadingKey, serverMatErrors, setServerMatErrors, changeMaterial } = useMaterialsEditing(() => initialMaterials(materials, parseMaterialAnswers(detail.materials)).state);
+  // the licences the case was filed with stay on offer (checked again when the correction is sent)
+  const held = useMemo(() => {
+    const out: Record<string, UsableLicence[]> = {};
+    for (const a of detail.materials as { key?: string; by?: string; licence?: FrozenLicence }[]) {
+      if (a?.by !== 'license' || !a.key || !a.licence) continue;
+      const l = a.licence;
+      out[a.key] = [{ licenceId: l.licenceId, typeCode: l.typeCode, typeName: l.typeName, number: l.number, issuer: { ...l.issuer, regionCode: '' }, holder: { kind: detail.case.applicantKind, name: l.holderName, idMasked: '' }, validFrom: l.validFrom, validTo: l.validTo }];
+    }
+    return out;
+  }, [detail.materials, detail.case.applicantKind]);
+  const { mats, uploading, setUploadingKey, serverMatErrors, setServerMatErrors, changeMaterial } = useMaterialsEditing(() => initialMaterials(materials, parseMaterialAnswers(detail.materials), held).state);
   const [attempted, setAttempted] = useState(false);
   const [formErrors, setFormErrors] = useState<SchemaFormError[] | undefined>(grouped.fieldErrors.length ? grouped.fieldErrors : undefined);
   const [error, setError] = useState<unknown>(null);
@@ -167,6 +177,8 @@ export function CorrectionCard({ detail, def, materials, prefill, targetLabel, o
         onUploadingChange={setUploadingKey}
         previewUrl={previewUrl}
         csrf={me.csrfToken}
+        usable={held}
+        holder={{ kind: detail.case.applicantKind === 'enterprise' ? 'enterprise' : 'person', name: detail.case.applicantName }}
       />
 
       {error ? <AppErrorAlert error={error} testId="correction-error" /> : null}

@@ -1,16 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, Progress, Radio, Space, Tag, Tooltip, Typography, Upload } from 'antd';
+import { Alert, Button, Progress, Radio, Select, Space, Tag, Tooltip, Typography, Upload } from 'antd';
 import {
   CheckCircleFilled, CloseOutlined, DeleteOutlined, DownloadOutlined, EyeOutlined, FileImageOutlined, FilePdfOutlined,
-  SafetyCertificateOutlined, UploadOutlined,
+  IdcardOutlined, SafetyCertificateOutlined, UploadOutlined,
 } from '@ant-design/icons';
+import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { fileUrl } from '../../catalog/api';
 import type { Material } from '../../catalog/types';
 import { fileSize } from '../../catalog/hall/format';
-import type { MaterialBy } from '../types';
+import type { MaterialBy, UsableLicence } from '../types';
 import { draftFileUrl, MATERIAL_ACCEPT, MATERIAL_MAX_BYTES, MATERIAL_TYPES, uploadMaterial } from './api';
-import { materialOptions, type MaterialFile, type MaterialsState, type MaterialState } from './materials';
+import { materialOptions, type MaterialFile, type MaterialsState, type MaterialState, type UsableByMaterial } from './materials';
 import { appErrorText, quoteList } from './ui';
 
 export interface MaterialsEditorProps {
@@ -26,6 +27,9 @@ export interface MaterialsEditorProps {
   /** Where an uploaded file can be looked at (defaults to the applicant's own uploads). */
   previewUrl?: (sha256: string) => string;
   csrf: string | null;
+  /** 免提交: the applicant's usable licences by material key, and whose they are. */
+  usable?: UsableByMaterial;
+  holder?: { kind: 'person' | 'enterprise'; name: string } | null;
 }
 
 const NECESSITY_COLORS: Record<string, string> = { required: 'red', deferrable: 'orange', conditional: 'blue' };
@@ -35,9 +39,10 @@ function FileIcon({ file }: { file: MaterialFile }) {
   return pdf ? <FilePdfOutlined className="app-file-icon" aria-hidden /> : <FileImageOutlined className="app-file-icon" aria-hidden />;
 }
 
-function MaterialRow({ m, index, state, onChange, error, defects, onUploadingChange, previewUrl, csrf }: {
+function MaterialRow({ m, index, state, onChange, error, defects, onUploadingChange, previewUrl, csrf, held, holder }: {
   m: Material; index: number; state: MaterialState; onChange: (next: MaterialState) => void; error?: string; defects?: string[];
   onUploadingChange?: (uploading: boolean) => void; previewUrl: (sha256: string) => string; csrf: string | null;
+  held: UsableLicence[]; holder?: { kind: 'person' | 'enterprise'; name: string } | null;
 }) {
   const { t } = useTranslation();
   const [progress, setProgress] = useState<{ name: string; percent: number } | null>(null);
@@ -47,7 +52,7 @@ function MaterialRow({ m, index, state, onChange, error, defects, onUploadingCha
   stateRef.current = state;
   useEffect(() => () => abortRef.current?.(), []);
 
-  const options = materialOptions(m);
+  const options = materialOptions(m, held);
   const shared = m.substitutes.filter((s) => s.kind === 'shared_data');
   const licenses = m.substitutes.filter((s) => s.kind === 'license');
   const necessityLabel = m.necessity === 'required' || m.necessity === 'deferrable' || m.necessity === 'conditional' ? t(`applicationsHall.materials.${m.necessity}`) : t('applicationsHall.materials.optional');
@@ -91,8 +96,10 @@ function MaterialRow({ m, index, state, onChange, error, defects, onUploadingCha
   // the file stays while another way is chosen, so choosing upload again brings it back
   const choose = (by: MaterialBy) => {
     setUploadError(null);
-    onChange({ by, file: stateRef.current.file });
+    onChange({ by, file: stateRef.current.file, licenceId: by === 'license' ? (stateRef.current.licenceId ?? held[0]?.licenceId ?? null) : stateRef.current.licenceId });
   };
+  const chosenLicence = state.by === 'license' ? held.find((l) => l.licenceId === state.licenceId) : undefined;
+  const holderWords = holder?.kind === 'enterprise' ? t('applicationsHall.materials.licenceHolderEnterprise', { name: holder.name }) : t('applicationsHall.materials.licenceHolderSelf');
   const showUpload = state.by === 'upload';
   const problem = uploadError ?? error;
 
@@ -107,9 +114,14 @@ function MaterialRow({ m, index, state, onChange, error, defects, onUploadingCha
           <Tag color={NECESSITY_COLORS[m.necessity] ?? 'default'} className="app-mat-tag">
             {necessityLabel}
           </Tag>
-          {shared.length > 0 && (
+          {(shared.length > 0 || held.length > 0) && (
             <Tag color="green" icon={<SafetyCertificateOutlined />} className="app-mat-tag">
               {t('applicationsHall.materials.exemptTag')}
+            </Tag>
+          )}
+          {held.length > 0 && (
+            <Tag color="blue" icon={<IdcardOutlined />} className="app-mat-tag" data-testid={`material-licence-tag-${m.key}`}>
+              {t('applicationsHall.materials.licenceTag')}
             </Tag>
           )}
           <span className="tb-muted app-mat-form">
@@ -119,8 +131,8 @@ function MaterialRow({ m, index, state, onChange, error, defects, onUploadingCha
         </div>
 
         {m.condition && <div className="app-mat-note">{t('applicationsHall.materials.conditionHelp', { text: m.condition })}</div>}
-        {shared.length > 0 && <div className="app-mat-note app-mat-exempt">{t('applicationsHall.materials.sharedHelp', { names: quoteList(shared.map((s) => s.name)) })}</div>}
-        {shared.length === 0 && licenses.length > 0 && <div className="app-mat-note">{t('applicationsHall.materials.licenseHelp', { names: quoteList(licenses.map((s) => s.name)) })}</div>}
+        {shared.length > 0 && state.by !== 'license' && <div className="app-mat-note app-mat-exempt">{t('applicationsHall.materials.sharedHelp', { names: quoteList(shared.map((s) => s.name)) })}</div>}
+        {shared.length === 0 && licenses.length > 0 && held.length === 0 && <div className="app-mat-note">{t('applicationsHall.materials.licenseHelp', { names: quoteList(licenses.map((s) => s.name)) })}</div>}
         {m.necessity === 'deferrable' && <div className="app-mat-note">{t('applicationsHall.materials.deferrableHelp')}</div>}
         <Typography.Paragraph className="app-mat-note app-mat-standard" ellipsis={{ rows: 2, expandable: 'collapsible' }}>
           {t('applicationsHall.materials.standard', { text: m.acceptanceStandard })}
@@ -162,6 +174,36 @@ function MaterialRow({ m, index, state, onChange, error, defects, onUploadingCha
         )}
 
         {state.by === 'deferred' && <div className="app-mat-note app-mat-deferred">{t('applicationsHall.materials.deferredNote')}</div>}
+
+        {state.by === 'license' && (
+          <div className="app-mat-licence" data-testid={`material-licence-${m.key}`}>
+            <div className="app-mat-licence-head">
+              <CheckCircleFilled className="app-mat-ok" aria-hidden />
+              <strong>{t('applicationsHall.materials.licenceChosen', { name: chosenLicence?.typeName ?? '' })}</strong>
+            </div>
+            <div className="app-mat-note">{t('applicationsHall.materials.licenceWhy', { names: quoteList(licenses.map((s) => s.name)), holder: holderWords })}</div>
+            <Space wrap size={[12, 4]} className="app-mat-licence-pick">
+              <span className="tb-muted">{t('applicationsHall.materials.licencePick')}</span>
+              <Select
+                className="app-mat-licence-select"
+                value={state.licenceId ?? undefined}
+                onChange={(v: string) => onChange({ by: 'license', file: stateRef.current.file, licenceId: v })}
+                aria-label={t('applicationsHall.materials.licencePick')}
+                data-testid={`material-licence-select-${m.key}`}
+                popupMatchSelectWidth={false}
+                options={held.map((l) => ({
+                  value: l.licenceId,
+                  label: `${t('applicationsHall.materials.licenceOption', { type: l.typeName, number: l.number, issuer: l.issuer.name })} · ${l.validTo ? t('applicationsHall.materials.licenceValidTo', { date: l.validTo }) : t('applicationsHall.materials.licencePermanent')}`,
+                }))}
+              />
+              {chosenLicence && (
+                <Link to={`/hall/licences/${encodeURIComponent(chosenLicence.licenceId)}`} target="_blank">
+                  {t('applicationsHall.materials.licenceWallet')}
+                </Link>
+              )}
+            </Space>
+          </div>
+        )}
 
         {showUpload && (
           <div className="app-mat-upload">
@@ -220,15 +262,17 @@ function MaterialRow({ m, index, state, onChange, error, defects, onUploadingCha
 }
 
 /** The materials of a guide, each with how the applicant satisfies it: upload (with progress), 免提交, 容缺, 不涉及. */
-export function MaterialsEditor({ materials, value, onChange, errors, defects, onUploadingChange, previewUrl = draftFileUrl, csrf }: MaterialsEditorProps) {
+export function MaterialsEditor({ materials, value, onChange, errors, defects, onUploadingChange, previewUrl = draftFileUrl, csrf, usable = {}, holder }: MaterialsEditorProps) {
   const { t } = useTranslation();
   if (!materials.length) return <Typography.Paragraph className="tb-muted">{t('applicationsHall.materials.none')}</Typography.Paragraph>;
   const exempt = materials.filter((m) => m.substitutes.some((s) => s.kind === 'shared_data')).length;
+  const byLicence = materials.filter((m) => (usable[m.key]?.length ?? 0) > 0).length;
   return (
     <div className="app-mats">
       <div className="app-mats-summary tb-muted">
         {t('applicationsHall.materials.summary', { count: materials.length })}
         {exempt > 0 && <> · {t('applicationsHall.materials.exemptSummary', { count: exempt })}</>}
+        {byLicence > 0 && <> · {t('applicationsHall.materials.licenceSummary', { count: byLicence })}</>}
       </div>
       <ol className="app-mat-list">
         {materials.map((m, i) => (
@@ -243,6 +287,8 @@ export function MaterialsEditor({ materials, value, onChange, errors, defects, o
             onUploadingChange={onUploadingChange ? (u) => onUploadingChange(m.key, u) : undefined}
             previewUrl={previewUrl}
             csrf={csrf}
+            held={usable[m.key] ?? []}
+            holder={holder}
           />
         ))}
       </ol>

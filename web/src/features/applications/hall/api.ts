@@ -6,7 +6,7 @@
 import { api, ApiError, readReply, uploadWithProgress, type Page, type UploadHandle } from '../../../api';
 import type { FormDefinition, PrefillValue } from '../../../components/schema-form';
 import type { Guide, ItemDetail } from '../../catalog/types';
-import type { CaseDetail, CaseSummary, MaterialAnswer, MaterialBy, RatingBody } from '../types';
+import type { CaseDetail, CaseSummary, MaterialAnswer, MaterialBy, RatingBody, UsableLicencesReply } from '../types';
 
 const BASE = '/api/v1/applications';
 const enc = encodeURIComponent;
@@ -102,7 +102,7 @@ export function parseMaterialAnswers(list: unknown): MaterialAnswer[] {
     if (typeof a.key !== 'string' || typeof a.by !== 'string') continue;
     const f = a.file as Record<string, unknown> | undefined;
     const file = f && typeof f.sha256 === 'string' && typeof f.name === 'string' ? { sha256: f.sha256, name: f.name } : undefined;
-    out.push({ key: a.key, by: a.by as MaterialBy, ...(file ? { file } : {}) });
+    out.push({ key: a.key, by: a.by as MaterialBy, ...(file ? { file } : {}), ...(typeof a.licenceId === 'string' ? { licenceId: a.licenceId } : {}) });
   }
   return out;
 }
@@ -135,6 +135,8 @@ export function newIdempotencyKey(): string {
 
 export const applicationsApi = {
   prefill: (itemId: string, opts: Opts = {}) => api.get<PrefillReply>(`${BASE}/prefill`, { itemId }, opts),
+  /** 免提交: the applicant's (or the enterprise's) usable licences for each material a licence may replace. */
+  usableLicences: (itemId: string, opts: Opts = {}) => api.get<UsableLicencesReply>(`${BASE}/items/${enc(itemId)}/usable-licences`, undefined, opts),
 
   drafts: (opts: Opts = {}) => api.get<{ items: DraftSummary[] }>(`${BASE}/drafts`, undefined, opts),
   /** The draft of an item, or null when there is none (404 applications.draft_not_found). */

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Descriptions, Empty, Modal, Rate, Space, Table, Tag, Timeline, Tooltip, Typography } from 'antd';
-import { EyeOutlined, ExportOutlined, DownloadOutlined, FileImageOutlined, FilePdfOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { EyeOutlined, ExportOutlined, DownloadOutlined, FileImageOutlined, FilePdfOutlined, PaperClipOutlined, SafetyCertificateFilled } from '@ant-design/icons';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -10,7 +10,7 @@ import { fmtDateTime } from '../../../lib/format';
 import { SchemaForm, type FormDefinition } from '../../../components/schema-form';
 import type { Material } from '../../catalog/types';
 import { caseFileUrl } from './casesApi';
-import { RATING_DIMENSIONS, type CaseDetail, type CaseEvent, type CaseTask, type Defect, type MaterialAnswer } from '../../applications/types';
+import { RATING_DIMENSIONS, type CaseDetail, type CaseEvent, type CaseTask, type Defect, type FiledMaterial, type FrozenLicence } from '../../applications/types';
 import { statusText, targetLabel, taskLabel } from './ui';
 
 const NEGATIVE = new Set(['not_accepted', 'refused', 'disagree', 'correction_requested']);
@@ -121,6 +121,35 @@ function PreviewModal({ caseId, file, onClose }: { caseId: string; file: { sha25
   );
 }
 
+/** A material answered by an electronic licence: what was checked at filing, and what the licence is now. */
+function LicenceMaterial({ l, materialKey }: { l: FrozenLicence; materialKey: string }) {
+  const { t } = useTranslation();
+  const k = 'appWorkbench.detail.materials';
+  const now = l.now;
+  const statusWord = now ? (now.status === 'valid' && now.expired ? t(`${k}.licenceExpired`) : t(`${k}.licenceStatus.${(['valid', 'suspended', 'revoked'].includes(now.status) ? now.status : 'unknown') as 'valid'}`)) : null;
+  const changed = !!now && (now.status !== 'valid' || now.expired);
+  return (
+    <div className="tb-wb-licence" data-testid={`material-licence-${materialKey}`}>
+      <Descriptions
+        size="small"
+        column={1}
+        colon
+        items={[
+          { key: 'name', label: t(`${k}.licenceName`), children: <strong>{l.typeName}</strong> },
+          { key: 'number', label: t(`${k}.licenceNumber`), children: l.number },
+          { key: 'id', label: t(`${k}.licenceId`), children: <Typography.Text copyable style={{ fontFamily: 'monospace', fontSize: 12 }}>{l.licenceId}</Typography.Text> },
+          { key: 'issuer', label: t(`${k}.licenceIssuer`), children: l.issuer.name },
+          { key: 'holder', label: t(`${k}.licenceHolder`), children: l.holderName },
+          { key: 'validity', label: t(`${k}.licenceValidity`), children: t(`${k}.licenceValidityRange`, { from: l.validFrom, to: l.validTo ?? t(`${k}.licencePermanent`) }) },
+          { key: 'checked', label: t(`${k}.licenceCheckedAt`), children: fmtDateTime(l.verification.at) },
+          ...(statusWord ? [{ key: 'now', label: t(`${k}.licenceNow`), children: <Tag color={changed ? 'red' : 'green'} data-testid={`material-licence-now-${materialKey}`}>{statusWord}</Tag> }] : []),
+        ]}
+      />
+      {changed && statusWord && <Alert type="warning" showIcon title={t(`${k}.licenceChangedWarning`, { status: statusWord })} />}
+    </div>
+  );
+}
+
 const BY_COLORS: Record<string, string> = { upload: 'blue', shared_data: 'green', license: 'green', deferred: 'orange', not_applicable: 'default', missing: 'red' };
 
 /** The materials as the guide lists them, each with how the applicant satisfied it and the uploaded file. */
@@ -128,7 +157,7 @@ export function MaterialsSection({ detail, materials }: { detail: CaseDetail; ma
   const { t } = useTranslation();
   const [preview, setPreview] = useState<{ sha256: string; name: string } | null>(null);
   const answers = new Map(detail.materials.map((a) => [a.key, a]));
-  type Row = { key: string; material: Material | null; answer: MaterialAnswer | null };
+  type Row = { key: string; material: Material | null; answer: FiledMaterial | null };
   const rows: Row[] = materials
     ? [...materials.map((m) => ({ key: m.key, material: m, answer: answers.get(m.key) ?? null })), ...detail.materials.filter((a) => !materials.some((m) => m.key === a.key)).map((a) => ({ key: a.key, material: null, answer: a }))]
     : detail.materials.map((a) => ({ key: a.key, material: null, answer: a }));
@@ -155,6 +184,7 @@ export function MaterialsSection({ detail, materials }: { detail: CaseDetail; ma
                     {t('appWorkbench.detail.materials.standard')}：{r.material.acceptanceStandard}
                   </Typography.Text>
                 )}
+                {r.answer?.by === 'license' && r.answer.licence && <LicenceMaterial l={r.answer.licence} materialKey={r.key} />}
               </div>
             ),
           },
@@ -179,6 +209,15 @@ export function MaterialsSection({ detail, materials }: { detail: CaseDetail; ma
             width: 240,
             render: (_, r) => {
               const f = r.answer?.file;
+              if (r.answer?.by === 'license' && r.answer.licence?.verification?.outcome === 'verified') {
+                return (
+                  <Tooltip title={t('appWorkbench.detail.materials.licenceVerifiedTip')}>
+                    <Tag color="green" icon={<SafetyCertificateFilled />} data-testid={`material-licence-verified-${r.key}`}>
+                      {t('appWorkbench.detail.materials.licenceVerified')}
+                    </Tag>
+                  </Tooltip>
+                );
+              }
               if (!f) return <Typography.Text type="secondary">{t('appWorkbench.common.none')}</Typography.Text>;
               const kind = previewKind(f.name);
               return (
@@ -344,6 +383,11 @@ function EventDetails({ e, labels, branches, t }: { e: CaseEvent; labels: Map<st
   if (typeof d.notice === 'string') bits.push(<Tag key="n" color="red">{t('appWorkbench.detail.timeline.notice', { name: d.notice })}</Tag>);
   if (typeof d.document === 'string') bits.push(<Tag key="d" color={e.action === 'refused' ? 'red' : 'green'}>{t('appWorkbench.detail.timeline.notice', { name: d.document })}</Tag>);
   if (typeof d.documentNumber === 'string') bits.push(<Tag key="dn" className="tb-mono">{d.documentNumber}</Tag>);
+  const lic = isPlain(d.licence) ? d.licence : null;
+  if (lic && typeof lic.typeName === 'string' && typeof lic.licenceId === 'string') {
+    bits.push(<Tag key="lic" color="green" icon={<SafetyCertificateFilled />} data-testid="event-licence">{t('appWorkbench.detail.timeline.licence', { name: lic.typeName })}</Tag>);
+    bits.push(<Tag key="lid" className="tb-mono">{lic.licenceId}</Tag>);
+  }
   if (typeof d.method === 'string') {
     const m = d.method;
     const known = e.action === 'delivered' ? ['online', 'courier', 'window'] : ['online', 'courier', 'internal'];
