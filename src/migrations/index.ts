@@ -13,6 +13,7 @@ import { m0012 } from './0012_applications_documents.js';
 import { m0013 } from './0013_consultation_knowledge.js';
 import { m0014 } from './0014_consultation_work_orders.js';
 import { m0015 } from './0015_consultation_stats.js';
+import { m0016 } from './0016_licenses_verification_counts.js';
 
 /** Ordered by name; add new migrations at the end with the next number and the owning module in the name. */
 export const migrations: Record<string, TongbanMigration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, TongbanMigration> = {
   '0013_consultation_knowledge': m0013,
   '0014_consultation_work_orders': m0014,
   '0015_consultation_stats': m0015,
+  '0016_licenses_verification_counts': m0016,
 };

@@ -148,6 +148,14 @@ export interface LicenseVerificationsTable {
   request_id: string | null;
 }
 
+/** Verifications of this deployment's licences per type and China day (migration 0016), kept by the log's batches. */
+export interface LicenseVerificationCountsTable {
+  type_code: string;
+  day: string;
+  verified: number;
+  failed: number;
+}
+
 export interface LicenseUsesTable {
   id: string;
   license_pk: string;
@@ -185,6 +193,7 @@ export interface LicensesTables {
   license_holder_keys: LicenseHolderKeysTable;
   license_presentations: LicensePresentationsTable;
   license_verifications: LicenseVerificationsTable;
+  license_verification_counts: LicenseVerificationCountsTable;
   license_uses: LicenseUsesTable;
   license_trusted_deployments: LicenseTrustedDeploymentsTable;
   license_serial_counters: LicenseSerialCountersTable;

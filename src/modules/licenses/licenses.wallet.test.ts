@@ -10,6 +10,7 @@ import { findUsableLicences, verifyHeldLicenceForMaterial } from './index.js';
 import { LIJI, T, XIANWEI, actingFor, dept, lisi, presentAndFetch, wangwu, zhangsan } from './testing/helpers.js';
 import { publicUrlOf } from '../../platform/config.js';
 import { flushVerificationLog } from './use-cases/verify.js';
+import { fillVerificationCounts } from '../../migrations/0016_licenses_verification_counts.js';
 
 /** The wallet, presentations, revocation and suspension, key rotation, licences for materials, the 发证用证清单. */
 
@@ -243,6 +244,18 @@ describe('发证用证清单', () => {
     expect(business.counts.revoked).toBeGreaterThanOrEqual(1);
     const food = all.body.items.find((i: any) => i.code === T.food);
     expect(food.counts.verifications).toBeGreaterThanOrEqual(4);
+    // the counts the log's batches kept equal the log itself, per type; and the migration's fill gives the same
+    const fromLog = async () => new Map((await p.deps.db.selectFrom('license_verifications as v').innerJoin('licenses as l', 'l.id', 'v.license_pk')
+      .select('l.type_code').select((eb) => eb.fn.countAll<number>().as('n')).groupBy('l.type_code').execute()).map((r) => [r.type_code, Number(r.n)]));
+    const listed = (body: any) => new Map(body.items.filter((i: any) => i.counts.verifications > 0).map((i: any) => [i.code, i.counts.verifications]));
+    expect(listed(all.body)).toEqual(await fromLog());
+    const kept = await p.deps.db.selectFrom('license_verification_counts').selectAll().orderBy('type_code').orderBy('day').execute();
+    await p.deps.db.deleteFrom('license_verification_counts').execute();
+    await fillVerificationCounts(p.deps.db, p.deps.dialect);
+    expect((await p.deps.db.selectFrom('license_verification_counts').selectAll().orderBy('type_code').orderBy('day').execute()).map((r) => ({ ...r, verified: Number(r.verified), failed: Number(r.failed) })))
+      .toEqual(kept.map((r) => ({ ...r, verified: Number(r.verified), failed: Number(r.failed) })));
+    expect(kept.find((r) => r.type_code === T.food)).toMatchObject({ day: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    expect(Number(kept.filter((r) => r.type_code === T.food).reduce((a, r) => a + Number(r.failed), 0))).toBeGreaterThanOrEqual(2);
     const qc = await p.anonymous().get('/api/v1/licenses/catalogue?regionCode=390200');
     expect(qc.body.items.every((i: any) => [...i.issuedByItems, ...i.acceptedForMaterials].every((x: any) => x.regionCode.startsWith('3902')))).toBe(true);
   });

@@ -16,11 +16,11 @@
  * A platform admin sees every department; a department admin sees their own department: the questions routed to it,
  * the orders it handles or dispatches (a 12345 centre), its ratings and the contradictions it is a side of.
  */
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { Actor } from '../../../platform/actor.js';
 import { hasRole } from '../../../platform/actor.js';
 import type { Deps } from '../../../platform/deps.js';
-import type { Dialect } from '../../../platform/db/database.js';
+import { chinaDay } from '../../../platform/db/china-day.js';
 import { forbidden } from '../../../platform/errors.js';
 import type { ConsultStats, StatsQuery } from '../consultation.stats.schemas.js';
 import { AT_UNIT, CLOSED } from './orders-store.js';
@@ -28,13 +28,6 @@ import { AT_UNIT, CLOSED } from './orders-store.js';
 const TOP = 10;
 const DAY_MS = 86_400_000;
 const CHINA_MS = 8 * 3_600_000;
-
-/** The China day (YYYY-MM-DD) of a UTC ISO timestamp column. */
-function chinaDay(dialect: Dialect, column: string): RawBuilder<string> {
-  return dialect === 'postgres'
-    ? sql<string>`to_char((${sql.ref(column)}::timestamptz at time zone 'UTC') + interval '8 hours', 'YYYY-MM-DD')`
-    : sql<string>`date(${sql.ref(column)}, '+8 hours')`;
-}
 
 const n = (v: unknown): number => Number(v ?? 0);
 const rate = (part: number, whole: number): number | null => (whole > 0 ? Math.round((part / whole) * 1000) / 1000 : null);

@@ -64,12 +64,12 @@ export async function catalogueLinks(deps: Deps): Promise<CatalogueLinks> {
 async function countBy(deps: Deps) {
   const issued = await deps.db.selectFrom('licenses').select(['type_code', 'status']).select((eb) => eb.fn.countAll<number>().as('n')).groupBy(['type_code', 'status']).execute();
   const uses = await deps.db.selectFrom('license_uses').select('type_code').select((eb) => eb.fn.countAll<number>().as('n')).groupBy('type_code').execute();
+  // kept per type and day by the verification log's batches (migration 0016), not counted from the log itself
   const verifications = await deps.db
-    .selectFrom('license_verifications as v')
-    .innerJoin('licenses as l', 'l.id', 'v.license_pk')
-    .select('l.type_code')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .groupBy('l.type_code')
+    .selectFrom('license_verification_counts')
+    .select('type_code')
+    .select((eb) => eb.fn.sum<number>(eb('verified', '+', eb.ref('failed'))).as('n'))
+    .groupBy('type_code')
     .execute();
   const counts = new Map<string, { issued: number; valid: number; suspended: number; revoked: number; uses: number; verifications: number }>();
   const of = (code: string) => {

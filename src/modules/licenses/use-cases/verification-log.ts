@@ -1,5 +1,6 @@
-import { CompiledQuery } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import type { Deps } from '../../../platform/deps.js';
+import { chinaDay } from '../../../platform/db/china-day.js';
 import { syncStatementsOf, withTx } from '../../../platform/db/database.js';
 import type { OutboxEventsTable } from '../../../platform/db/platform.tables.js';
 import type { LicenseVerificationsTable } from '../licenses.tables.js';
@@ -7,7 +8,8 @@ import type { LicenseVerificationsTable } from '../licenses.tables.js';
 /**
  * The verification log, written behind: a verification puts its row (and its `license.verified` event) in this
  * process's buffer and answers; the buffer is written every FLUSH_MS (or as soon as it holds MAX_BATCH rows) as one
- * transaction of multi-row INSERTs — log rows and events together, so a committed batch always has both. On a clean
+ * transaction of multi-row INSERTs — log rows and events together, so a committed batch always has both, with the
+ * per-type, per-day counts of the 发证用证清单 (license_verification_counts) raised by the same batch. On a clean
  * stop (the server's close, `flush()`) the buffer is written out. A crash loses at most what is in the buffer: the
  * verifications of the last few milliseconds (docs/licences.md). If writing fails (database down), the rows stay in
  * the buffer and are tried again; once it holds HIGH_WATER rows, verifications wait for the log to be written and fail
@@ -110,6 +112,27 @@ export class VerificationLog {
     return CompiledQuery.raw(text, parameters);
   }
 
+  private countsSql: string | null = null;
+
+  /**
+   * Raise license_verification_counts by the batch's verifications of this deployment's licences (the log rows just
+   * written, by id: one JSON array parameter). Ordered by key, so two processes' batches lock count rows in the same
+   * order on PostgreSQL.
+   */
+  private countsOf(batch: readonly Pending[]): CompiledQuery | null {
+    const pg = this.deps.dialect === 'postgres';
+    this.countsSql ??= sql`insert into license_verification_counts (type_code, day, verified, failed)
+      select l.type_code, ${chinaDay(this.deps.dialect, 'v.at')} as day, sum(v.valid), count(*) - sum(v.valid)
+      from license_verifications v join licenses l on l.id = v.license_pk
+      where v.id in (${pg ? sql.raw('select jsonb_array_elements_text($1::jsonb)') : sql.raw('select value from json_each(?)')})
+      group by 1, 2 order by 1, 2
+      on conflict (type_code, day) do update set verified = license_verification_counts.verified + excluded.verified,
+        failed = license_verification_counts.failed + excluded.failed`.compile(this.deps.db).sql;
+    const ids = batch.filter((p) => p.row.license_pk).map((p) => p.row.id);
+    if (ids.length === 0) return null;
+    return CompiledQuery.raw(this.countsSql, [JSON.stringify(ids)]);
+  }
+
   private commitBatch(): Promise<void> {
     const batch = this.queue.splice(0, MAX_BATCH);
     if (batch.length === 0) return Promise.resolve();
@@ -123,6 +146,8 @@ export class VerificationLog {
         const events = part.map((p) => p.event).filter((e): e is EventRow => e !== null);
         if (events.length) await exec(this.insert('outbox_events', EVENT_COLUMNS, events));
       }
+      const counts = this.countsOf(batch);
+      if (counts) await exec(counts);
     }).then(
       () => {
         this.lastError = null;
