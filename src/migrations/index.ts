@@ -14,6 +14,7 @@ import { m0013 } from './0013_consultation_knowledge.js';
 import { m0014 } from './0014_consultation_work_orders.js';
 import { m0015 } from './0015_consultation_stats.js';
 import { m0016 } from './0016_licenses_verification_counts.js';
+import { m0017 } from './0017_applications_draft_receiving.js';
 
 /** Ordered by name; add new migrations at the end with the next number and the owning module in the name. */
 export const migrations: Record<string, TongbanMigration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, TongbanMigration> = {
   '0014_consultation_work_orders': m0014,
   '0015_consultation_stats': m0015,
   '0016_licenses_verification_counts': m0016,
+  '0017_applications_draft_receiving': m0017,
 };

@@ -107,6 +107,12 @@ describe('drafts', () => {
     expect((await zhangsan.get(`/api/v1/applications/drafts/${id}`)).body.error.code).toBe('applications.draft_not_found');
     const saved = await zhangsan.put(`/api/v1/applications/drafts/${id}`, { form: { applicantPhone: '139' }, materials: [] });
     expect(saved.status).toBe(200);
+    expect(saved.body.receivingDepartmentId).toBeNull();
+    // the receiving window chosen so far comes back with the draft (after logging out and in, as any draft)
+    const chosenWindow = remoteDept;
+    await zhangsan.put(`/api/v1/applications/drafts/${id}`, { form: { applicantPhone: '139' }, materials: [], receivingDepartmentId: chosenWindow });
+    expect((await zhangsan.get(`/api/v1/applications/drafts/${id}`)).body).toMatchObject({ form: { applicantPhone: '139' }, receivingDepartmentId: chosenWindow });
+    expect((await zhangsan.put(`/api/v1/applications/drafts/${id}`, { form: {}, materials: [], receivingDepartmentId: 'x'.repeat(65) })).body.error.code).toBe('request.invalid');
     // two autosaves at once leave one draft with one of the two contents
     await Promise.all([
       zhangsan.put(`/api/v1/applications/drafts/${id}`, { form: { applicantPhone: '1390000' }, materials: [] }),

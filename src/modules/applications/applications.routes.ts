@@ -127,7 +127,7 @@ export function registerApplicationsRoutes(app: App, deps: Deps): void {
 
   app.get('/api/v1/applications/drafts', {
     config: { access: ['citizen'] },
-    schema: { tags, summary: 'My drafts (for the identity I act as), most recently saved first', response: { 200: Type.Object({ items: Type.Array(Type.Omit(s.Draft, ['form', 'materials'])) }) } },
+    schema: { tags, summary: 'My drafts (for the identity I act as), most recently saved first', response: { 200: Type.Object({ items: Type.Array(Type.Omit(s.Draft, ['form', 'materials', 'receivingDepartmentId'])) }) } },
   }, (req) => drafts.listDrafts(deps, req.actor));
 
   app.get('/api/v1/applications/drafts/:itemId', {

@@ -189,6 +189,8 @@ export const TransferParam = Type.Object({ id: Type.String({ minLength: 1, maxLe
 export const DraftBody = Type.Object({
   form: Type.Record(Type.String(), Type.Unsafe<unknown>({})),
   materials: Type.Array(Type.Unsafe<unknown>({}), { maxItems: 60 }),
+  /** The receiving window chosen so far; checked when the application is filed, like the rest of a draft. */
+  receivingDepartmentId: Type.Optional(Nullable(Text(64))),
 }, { additionalProperties: false });
 export type DraftBody = Static<typeof DraftBody>;
 
@@ -198,6 +200,7 @@ export const Draft = Type.Object({
   itemVersion: Type.Integer(),
   form: Type.Unsafe<Record<string, unknown>>({ type: 'object', additionalProperties: true }),
   materials: Type.Array(Type.Unsafe<unknown>({})),
+  receivingDepartmentId: Nullable(Type.String()),
   updatedAt: Type.String(),
 });
 export type Draft = Static<typeof Draft>;

@@ -9,6 +9,8 @@ export interface ApplicationDraftsTable {
   item_version: number;
   form_data: string;
   materials: string;
+  /** The receiving window chosen so far (异地代收), or null. */
+  receiving_department_id: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -122,7 +122,7 @@ function ApplyEditor({ itemId, loaded }: { itemId: string; loaded: Loaded }) {
   const usableByKey = useMemo(() => Object.fromEntries((usable?.materials ?? []).map((m) => [m.key, m.licences])), [usable]);
   const { item, guide } = detail;
   const deptLookup = useDepartmentName(item.department.id);
-  const [receiving, setReceiving] = useState<string | undefined>(undefined);
+  const [receiving, setReceiving] = useState<string | undefined>(draft?.receivingDepartmentId ?? undefined);
   const receivingName = useDepartmentName(receiving);
   const deptName = deptLookup === item.department.id ? item.department.name : deptLookup;
   const def: FormDefinition | null = prefill ? prefill.form : guide.form ?? null;
@@ -151,9 +151,12 @@ function ApplyEditor({ itemId, loaded }: { itemId: string; loaded: Loaded }) {
   // one key for this page: a retried click (or a reply lost on the way) cannot file two cases
   const idempotencyKey = useRef(newIdempotencyKey());
 
-  const stateRef = useRef({ form, mats });
-  stateRef.current = { form, mats };
-  const payload = useCallback(() => ({ form: stateRef.current.form, materials: draftAnswers(materials, stateRef.current.mats) }), [materials]);
+  const stateRef = useRef({ form, mats, receiving });
+  stateRef.current = { form, mats, receiving };
+  const payload = useCallback(
+    () => ({ form: stateRef.current.form, materials: draftAnswers(materials, stateRef.current.mats), receivingDepartmentId: stateRef.current.receiving ?? null }),
+    [materials],
+  );
   const autosave = useDraftAutosave(itemId, payload, me.csrfToken, draft?.updatedAt ?? null);
 
   const mismatch = applicantMismatch(me, guide.serviceObjects);
@@ -391,7 +394,7 @@ function ApplyEditor({ itemId, loaded }: { itemId: string; loaded: Loaded }) {
               {
                 key: 'receiving',
                 label: receiving ? t('applicationsHall.receiving.toggleChosen', { name: receivingName }) : t('applicationsHall.receiving.toggle'),
-                children: <ReceivingPicker value={receiving} onChange={(v) => (setReceiving(v), setReceivingError(undefined))} excludeId={item.department.id} error={receivingError} />,
+                children: <ReceivingPicker value={receiving} onChange={(v) => (setReceiving(v), setReceivingError(undefined), autosave.schedule())} excludeId={item.department.id} error={receivingError} />,
               },
             ]}
           />

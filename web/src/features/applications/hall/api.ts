@@ -35,11 +35,20 @@ export interface DraftSummary {
   updatedAt: string;
 }
 
+/** PUT /applications/drafts/:itemId */
+export interface DraftBody {
+  form: Record<string, unknown>;
+  materials: MaterialAnswer[];
+  receivingDepartmentId?: string | null;
+}
+
 export interface Draft {
   itemId: string;
   itemVersion: number;
   form: Record<string, unknown>;
   materials: unknown[];
+  /** The receiving window (异地代收) chosen so far, or null. */
+  receivingDepartmentId: string | null;
   updatedAt: string;
 }
 
@@ -148,7 +157,7 @@ export const applicationsApi = {
       throw e;
     }
   },
-  saveDraft: (itemId: string, body: { form: Record<string, unknown>; materials: MaterialAnswer[] }) => api.put<Draft>(`${BASE}/drafts/${enc(itemId)}`, body),
+  saveDraft: (itemId: string, body: DraftBody) => api.put<Draft>(`${BASE}/drafts/${enc(itemId)}`, body),
   deleteDraft: (itemId: string) => api.del<unknown>(`${BASE}/drafts/${enc(itemId)}`),
 
   /** 201 CaseDetail; 200 on a replay of the same key. */
@@ -182,7 +191,7 @@ async function request<T>(method: string, path: string, body: unknown, csrf: str
 }
 
 /** Save a draft while the page goes away (keepalive: the browser finishes the request after the page is gone). */
-export function saveDraftOnExit(itemId: string, body: { form: Record<string, unknown>; materials: MaterialAnswer[] }, csrf: string | null): void {
+export function saveDraftOnExit(itemId: string, body: DraftBody, csrf: string | null): void {
   try {
     void fetch(`${BASE}/drafts/${enc(itemId)}`, {
       method: 'PUT',

@@ -1,13 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { MaterialAnswer } from '../types';
-import { applicationsApi, saveDraftOnExit } from './api';
+import { applicationsApi, saveDraftOnExit, type DraftBody } from './api';
 
 export type SaveStatus = 'idle' | 'dirty' | 'saving' | 'saved' | 'error';
-
-export interface DraftBody {
-  form: Record<string, unknown>;
-  materials: MaterialAnswer[];
-}
 
 export interface DraftAutosave {
   status: SaveStatus;
