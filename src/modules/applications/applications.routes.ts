@@ -9,7 +9,7 @@ import type { Lang } from '../../platform/forms/index.js';
 import * as s from './applications.schemas.js';
 import { submitApplication } from './use-cases/submit.js';
 import * as act from './use-cases/actions.js';
-import { caseDetailOf, findMyCases, findQueue, getCaseDetail } from './use-cases/read.js';
+import { caseDetailOf, findMyCases, countQueues, findQueue, getCaseDetail } from './use-cases/read.js';
 import { getPrefill } from './use-cases/prefill.js';
 import { findUsableLicencesForItem } from './use-cases/licences.js';
 import * as drafts from './use-cases/drafts.js';
@@ -80,6 +80,11 @@ export function registerApplicationsRoutes(app: App, deps: Deps): void {
     schema: { tags, summary: 'A queue of the officer’s department: to accept, review, decide, deliver; due soon; overdue; all', querystring: s.QueueQuery,
       response: { 200: Page(Type.Intersect([s.CaseSummary, Type.Object({ taskId: Nullable(Type.String()), taskName: Nullable(Type.String()), claimedBy: Nullable(Type.String()) })])) } },
   }, (req) => findQueue(deps, req.actor, req.query));
+
+  app.get('/api/v1/applications/workbench/counts', {
+    config: { access: OFFICERS },
+    schema: { tags, summary: 'How many cases each queue of the officer’s department holds (each counted up to `cap`; `more` beyond it)', response: { 200: s.QueueCounts } },
+  }, (req) => countQueues(deps, req.actor));
 
   const taskAction = <B extends TSchema>(path: string, summary: string, body: B, run: (caseId: string, taskId: string, body: any, actor: Actor) => Promise<void | act.IssuedDocument>) =>
     app.post(`/api/v1/applications/cases/:id/tasks/:taskId/${path}`, {

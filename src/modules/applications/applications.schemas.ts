@@ -147,12 +147,19 @@ export const CaseDetail = Type.Object({
 });
 export type CaseDetail = Static<typeof CaseDetail>;
 
+const QueueName = StringEnum(['to_accept', 'to_review', 'to_decide', 'to_deliver', 'due_soon', 'overdue', 'cross_region', 'all'] as const);
+
 export const QueueQuery = Type.Object({
-  queue: StringEnum(['to_accept', 'to_review', 'to_decide', 'to_deliver', 'due_soon', 'overdue', 'cross_region', 'all'] as const),
+  queue: QueueName,
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
   cursor: Type.Optional(Type.String({ maxLength: 400 })),
 }, { additionalProperties: false });
 export type QueueQuery = Static<typeof QueueQuery>;
+
+export const QueueCounts = Type.Object({
+  counts: Type.Array(Type.Object({ queue: QueueName, n: Type.Integer(), more: Type.Boolean() })),
+  cap: Type.Integer(),
+});
 
 export const IdParam = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 export const TaskParam = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }), taskId: Type.String({ minLength: 1, maxLength: 64 }) });

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPlatform, type Client, type TestPlatform } from '../../testing/harness.js';
 import { verifyAuditChain } from '../../platform/audit.js';
 import { demoFiler, demoFormData } from '../../demo/cases.js';
+import type { Actor } from '../../platform/actor.js';
+import { countQueues } from './use-cases/read.js';
 const oldAgeForm = (over: Record<string, unknown> = {}) => demoFormData('oldAge', demoFiler('oldAge'), { payTo: 'bank', bankName: '中国工商银行澜州湖滨支行', ...over });
 
 let p: TestPlatform;
@@ -88,6 +90,37 @@ describe('an application from submission to delivery', () => {
     expect(early.body.error.code).toBe('applications.wrong_step');
     expect((await lisi.get(`/api/v1/applications/cases/${caseId}`)).status).toBe(404);
     expect((await otherWindow.get(`/api/v1/applications/cases/${caseId}`)).status).toBe(404);
+  });
+
+  it('counts each queue as its pages list it, up to a cap', async () => {
+    const listAll = async (c: Client, queue: string) => {
+      const ids: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: any = (await c.get(`/api/v1/applications/workbench?queue=${queue}&limit=7${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).body;
+        ids.push(...page.items.map((x: any) => x.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      return ids.length;
+    };
+    let nonEmpty = 0;
+    for (const c of [window, reviewer, otherWindow]) {
+      const r = await c.get('/api/v1/applications/workbench/counts');
+      expect(r.status).toBe(200);
+      expect(r.body.counts.map((x: any) => x.queue)).toEqual(['to_accept', 'to_review', 'to_decide', 'to_deliver', 'due_soon', 'overdue', 'cross_region', 'all']);
+      for (const { queue, n, more } of r.body.counts) {
+        expect({ queue, n }).toEqual({ queue, n: await listAll(c, queue) });
+        expect(more).toBe(false);
+        if (n > 0) nonEmpty++;
+      }
+    }
+    expect(nonEmpty).toBeGreaterThan(3);
+    // beyond the cap: the cap and "more"
+    const me = await p.deps.db.selectFrom('users').select(['id', 'department_id']).where('username', '=', 'mh_mz_ck1').executeTakeFirstOrThrow();
+    const actor = { kind: 'staff', userId: me.id, departmentId: me.department_id, roles: ['window_officer'] } as unknown as Actor;
+    const capped = await countQueues(p.deps, actor, 1);
+    expect(capped.counts.find((x) => x.queue === 'all')).toEqual({ queue: 'all', n: 1, more: true });
+    expect((await zhangsan.get('/api/v1/applications/workbench/counts')).status).toBe(403);
   });
 
   it('asks for a correction listing every defect; the applicant corrects; the case waits for acceptance again', async () => {

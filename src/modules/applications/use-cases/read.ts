@@ -1,9 +1,10 @@
+import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Actor } from '../../../platform/actor.js';
 import type { Deps } from '../../../platform/deps.js';
 import { notFound } from '../../../platform/errors.js';
 import { recordDataAccess } from '../../../platform/access-log.js';
 import { decodeCursor, pageLimit, mapPage, pageOf, type PageResult } from '../../../platform/http/pagination.js';
-import type { CaseEventsTable, CasePausesTable, CasesTable, CaseTasksTable, CaseTransfersTable } from '../applications.tables.js';
+import type { CaseEventsTable, CasePausesTable, CasesTable, CaseTasksTable, CaseTransfersTable, TaskStep } from '../applications.tables.js';
 import type { CaseDetail, CaseSummary, QueueQuery } from '../applications.schemas.js';
 import { canSeeCase, canSeeRectification, isApplicant, RATABLE } from '../applications.policy.js';
 import { ratingOfCase } from './ratings.js';
@@ -106,18 +107,41 @@ export async function findMyCases(deps: Deps, actor: Actor, query: { limit?: num
   return mapPage(page, (c) => toCaseSummary(c, now));
 }
 
+type QueueName = QueueQuery['queue'];
+export const QUEUES: readonly QueueName[] = ['to_accept', 'to_review', 'to_decide', 'to_deliver', 'due_soon', 'overdue', 'cross_region', 'all'];
+const STEP_OF = { to_accept: 'accept', to_review: 'review', to_decide: 'decide', to_deliver: 'deliver' } as const;
+const isStepQueue = (q: QueueName): q is keyof typeof STEP_OF => q in STEP_OF;
+
+/*
+ * Which rows make each queue, in one place for its pages and its count. Each is read from an index in the queue's own
+ * order (migration 0010): a page seeks to its cursor, a count reads at most QUEUE_COUNT_CAP + 1 index entries.
+ */
+/** A department's open tasks of one step (to_accept … to_deliver). */
+const stepTasks = (deps: Deps, dept: string, step: TaskStep) =>
+  deps.db.selectFrom('case_tasks as t').where('t.department_id', '=', dept).where('t.status', '=', 'open').where('t.step', '=', step);
+/**
+ * 跨省通办: cases the department handles for another region's window (`department_id`), or received for another region's
+ * department (`receiving_department_id`). The two sides are disjoint.
+ */
+const crossRegionSide = (deps: Deps, dept: string, column: 'department_id' | 'receiving_department_id') =>
+  deps.db.selectFrom('cases').where(column, '=', dept).where('receiving_department_id', 'is not', null)
+    .where((eb) => eb('receiving_department_id', '!=', eb.ref('department_id')));
+/** due soon / overdue: running clocks only (due_at is set). */
+const clockCases = (deps: Deps, dept: string, queue: 'due_soon' | 'overdue', now: string) => {
+  const q = deps.db.selectFrom('cases').where('department_id', '=', dept).where('status', 'in', [...ACTIVE]).where('paused', '=', 0).where('due_at', 'is not', null);
+  return queue === 'due_soon' ? q.where('warn_at', '<=', now).where('due_at', '>', now) : q.where('due_at', '<=', now);
+};
+
 /** The workbench queues of the officer's department. Steps are matched to the officer's role; deadlines use the stored instants. */
 export async function findQueue(deps: Deps, actor: Actor, query: QueueQuery): Promise<PageResult<CaseSummary & { taskId: string | null; taskName: string | null; claimedBy: string | null }>> {
   const limit = pageLimit(query);
   const dept = actor.departmentId ?? '__none__';
   const now = deps.clock.nowIso();
   const after = decodeCursor(query.cursor, 2) as [string, string] | null;
-  const stepOf = { to_accept: 'accept', to_review: 'review', to_decide: 'decide', to_deliver: 'deliver' } as const;
-  if (query.queue in stepOf) {
-    const step = stepOf[query.queue as keyof typeof stepOf];
-    let q = deps.db.selectFrom('case_tasks as t').innerJoin('cases as c', 'c.id', 't.case_id')
+  const queue = query.queue;
+  if (isStepQueue(queue)) {
+    let q = stepTasks(deps, dept, STEP_OF[queue]).innerJoin('cases as c', 'c.id', 't.case_id')
       .selectAll('c').select(['t.id as task_id', 't.name as task_name', 't.claimed_by_name', 't.created_at as task_created_at'])
-      .where('t.department_id', '=', dept).where('t.status', '=', 'open').where('t.step', '=', step)
       .orderBy('t.created_at').orderBy('t.id').limit(limit + 1);
     // Cursors compare row values, (a, b) > (x, y): the same rows as a > x or (a = x and b > y), but both databases
     // seek the queue's index to the cursor instead of reading the queue from its start (bench/applications.mjs).
@@ -126,13 +150,10 @@ export async function findQueue(deps: Deps, actor: Actor, query: QueueQuery): Pr
     return mapPage(page, (r) => ({ ...toCaseSummary(r, now), taskId: r.task_id, taskName: r.task_name, claimedBy: r.claimed_by_name }));
   }
   const withTask = (c: CasesTable) => ({ ...toCaseSummary(c, now), taskId: null, taskName: null, claimedBy: null });
-  if (query.queue === 'cross_region') {
-    // 跨省通办: cases the department handles for another region's window, and cases it received for another region's
-    // department. Each side is read in order from its own index (at most a page each) and the two are merged.
+  if (queue === 'cross_region') {
+    // each side read in order from its own index (at most a page each), the two merged
     const side = (column: 'department_id' | 'receiving_department_id') => {
-      let q = deps.db.selectFrom('cases').selectAll().where(column, '=', dept).where('receiving_department_id', 'is not', null)
-        .where((eb) => eb('receiving_department_id', '!=', eb.ref('department_id')))
-        .orderBy('submitted_at', 'desc').orderBy('id', 'desc').limit(limit + 1);
+      let q = crossRegionSide(deps, dept, column).selectAll().orderBy('submitted_at', 'desc').orderBy('id', 'desc').limit(limit + 1);
       if (after) q = q.where((eb) => eb(eb.refTuple('submitted_at', 'id'), '<', eb.tuple(after[0], after[1])));
       return q.execute();
     };
@@ -141,17 +162,43 @@ export async function findQueue(deps: Deps, actor: Actor, query: QueueQuery): Pr
     const page = pageOf(merged.slice(0, limit + 1), limit, (r) => [r.submitted_at, r.id]);
     return mapPage(page, withTask);
   }
-  if (query.queue === 'all') {
+  if (queue === 'all') {
     let q = deps.db.selectFrom('cases').selectAll().where('department_id', '=', dept).orderBy('submitted_at', 'desc').orderBy('id', 'desc').limit(limit + 1);
     if (after) q = q.where((eb) => eb(eb.refTuple('submitted_at', 'id'), '<', eb.tuple(after[0], after[1])));
     const page = pageOf(await q.execute(), limit, (r) => [r.submitted_at, r.id]);
     return mapPage(page, withTask);
   }
-  // due soon / overdue: running clocks only (due_at is set), soonest first
-  let q = deps.db.selectFrom('cases').selectAll().where('department_id', '=', dept).where('status', 'in', [...ACTIVE]).where('paused', '=', 0)
-    .where('due_at', 'is not', null).orderBy('due_at').orderBy('id').limit(limit + 1);
-  q = query.queue === 'due_soon' ? q.where('warn_at', '<=', now).where('due_at', '>', now) : q.where('due_at', '<=', now);
+  // due soon / overdue: soonest first
+  let q = clockCases(deps, dept, queue, now).selectAll().orderBy('due_at').orderBy('id').limit(limit + 1);
   if (after) q = q.where((eb) => eb(eb.refTuple('due_at', 'id'), '>', eb.tuple(after[0], after[1])));
   const page = pageOf(await q.execute(), limit, (r) => [r.due_at!, r.id]);
   return mapPage(page, withTask);
+}
+
+/** Counts stop here: a queue with more shows "1000+" (counting a department's 100k cases exactly would read them all). */
+export const QUEUE_COUNT_CAP = 1000;
+
+/**
+ * How many cases wait in each queue of the officer's department — the same rows as findQueue's pages — each counted
+ * up to `cap` (QUEUE_COUNT_CAP; `more` when there are more).
+ */
+export async function countQueues(deps: Deps, actor: Actor, cap = QUEUE_COUNT_CAP): Promise<{ counts: { queue: QueueName; n: number; more: boolean }[]; cap: number }> {
+  const dept = actor.departmentId ?? '__none__';
+  const now = deps.clock.nowIso();
+  // count(*) over at most cap + 1 index entries of one queue
+  const capped = async (q: SelectQueryBuilder<any, any, object>): Promise<number> => {
+    const inner = q.select(sql<number>`1`.as('one')).limit(cap + 1).as('q');
+    const row = await deps.db.selectFrom(inner).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    return Number(row?.n ?? 0);
+  };
+  const counts = [];
+  for (const queue of QUEUES) {
+    let n: number;
+    if (isStepQueue(queue)) n = await capped(stepTasks(deps, dept, STEP_OF[queue]));
+    else if (queue === 'cross_region') n = (await capped(crossRegionSide(deps, dept, 'department_id'))) + (await capped(crossRegionSide(deps, dept, 'receiving_department_id')));
+    else if (queue === 'all') n = await capped(deps.db.selectFrom('cases').where('department_id', '=', dept));
+    else n = await capped(clockCases(deps, dept, queue, now));
+    counts.push({ queue, n: Math.min(n, cap), more: n > cap });
+  }
+  return { counts, cap };
 }

@@ -7,7 +7,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { useMe } from '../../../auth';
 import { echarts } from '../../admin/echarts';
 import type { QueueKey } from './types';
-import { COUNT_LIMIT, countText, queuePath, queuesFor, useQueueCounts } from './ui';
+import { countText, queuePath, queuesFor, useQueueCounts } from './ui';
 import './cases.css';
 
 const COLORS: Partial<Record<QueueKey, string>> = { due_soon: '#fa8c16', overdue: '#c8161d', cross_region: '#2f54eb' };
@@ -81,7 +81,7 @@ export function QueueOverview() {
             <>
               <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', margin: '14px 0 2px' }}>
                 {t('appWorkbench.overview.chartTitle')}
-                {anyMore && ` · ${t('appWorkbench.overview.more', { n: COUNT_LIMIT })}`}
+                {anyMore && ` · ${t('appWorkbench.overview.more', { n: data.find((c) => c.more)?.cap })}`}
               </Typography.Text>
               <ReactEChartsCore
                 echarts={echarts}

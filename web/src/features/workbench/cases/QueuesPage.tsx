@@ -11,7 +11,7 @@ import { PageHead } from '../../../components/PageHead';
 import { Pager } from '../../../components/Pager';
 import { casesApi } from './casesApi';
 import { QUEUES, type QueueEntry, type QueueKey } from './types';
-import { taskLabel, casePath, CaseErrorAlert, CaseStatusTag, COUNT_LIMIT, countText, CrossRegionTag, DeadlineCell, PausedTag, queuesFor, useQueueCounts, type QueueCount } from './ui';
+import { taskLabel, casePath, CaseErrorAlert, CaseStatusTag, countText, CrossRegionTag, DeadlineCell, PausedTag, queuesFor, useQueueCounts, type QueueCount } from './ui';
 import './cases.css';
 
 const STEP_QUEUES: QueueKey[] = ['to_accept', 'to_review', 'to_decide', 'to_deliver'];
@@ -97,7 +97,7 @@ export default function QueuesPage() {
         />
         <Typography.Paragraph type="secondary" style={{ marginTop: -4, fontSize: 13 }}>
           {t(`appWorkbench.queueHint.${queue}`)}
-          {countOf(queue)?.more && <> · {t('appWorkbench.queues.countTitle', { n: COUNT_LIMIT })}</>}
+          {countOf(queue)?.more && <> · {t('appWorkbench.queues.countTitle', { n: countOf(queue)?.cap })}</>}
         </Typography.Paragraph>
         <CaseErrorAlert error={list.error} onRetry={list.reload} />
         <Table<QueueEntry>

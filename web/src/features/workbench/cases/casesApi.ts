@@ -12,6 +12,7 @@ const taskPath = (caseId: string, taskId: string, action: string) => `${BASE}/ca
 export const casesApi = {
   queue: (queue: QueueKey, q: { limit?: number; cursor?: string | null }, signal?: Signal) =>
     api.get<Page<QueueEntry>>(`${BASE}/workbench`, { queue, limit: q.limit ?? 20, cursor: q.cursor ?? undefined }, { signal }),
+  counts: (signal?: Signal) => api.get<{ counts: { queue: QueueKey; n: number; more: boolean }[]; cap: number }>(`${BASE}/workbench/counts`, undefined, { signal }),
   get: (id: string, signal?: Signal) => api.get<CaseDetail>(`${BASE}/cases/${enc(id)}`, undefined, { signal }),
 
   claim: (caseId: string, taskId: string) => api.post<{ ok: boolean }>(taskPath(caseId, taskId, 'claim')),

@@ -180,29 +180,31 @@ export function queuesFor(me: Me): { mine: QueueKey[]; others: QueueKey[] } {
   return { mine, others: QUEUES.filter((q) => !mine.includes(q)) };
 }
 
-export const COUNT_LIMIT = 100;
-
 export interface QueueCount {
   queue: QueueKey;
   n: number;
+  /** More than `cap` cases wait: shown as "cap+". */
   more: boolean;
+  cap: number;
   failed: boolean;
 }
 
-/** Sizes of the queues, from one bounded page each ("100+" when there are more); a queue the server refuses counts as failed. */
+/**
+ * Sizes of the queues, all from one request (GET /applications/workbench/counts: the same rows as the queues' pages,
+ * each counted up to the server's cap). If it fails, every queue counts as failed and shows no number.
+ */
 export function useQueueCounts(queues: QueueKey[], tick: number, enabled = true) {
   return useAsync(
     (signal) =>
-      Promise.all(
-        queues.map((queue) =>
-          casesApi
-            .queue(queue, { limit: COUNT_LIMIT }, signal)
-            .then((p): QueueCount => ({ queue, n: p.items.length, more: !!p.nextCursor, failed: false }))
-            .catch((e: unknown): QueueCount => {
-              if ((e as Error).name === 'AbortError') throw e;
-              return { queue, n: 0, more: false, failed: true };
-            }),
-        ),
+      casesApi.counts(signal).then(
+        (r): QueueCount[] => queues.map((queue) => {
+          const c = r.counts.find((x) => x.queue === queue);
+          return c ? { ...c, cap: r.cap, failed: false } : { queue, n: 0, more: false, cap: r.cap, failed: true };
+        }),
+        (e: unknown): QueueCount[] => {
+          if ((e as Error).name === 'AbortError') throw e;
+          return queues.map((queue) => ({ queue, n: 0, more: false, cap: 0, failed: true }));
+        },
       ),
     [queues.join(','), tick],
     enabled,
