@@ -110,6 +110,7 @@ export const FactDifference = Type.Object({
 });
 export const KbWarning = Type.Object({
   entryCode: Type.String(),
+  departmentId: Type.String(),
   departmentName: Type.String(),
   conflictId: Type.String(),
   differences: Type.Array(FactDifference),

@@ -142,7 +142,7 @@ export async function recordConflicts(tx: Tx, deps: Deps, actor: Actor, s: Confl
         await tx.updateTable('kb_conflicts').set({ differences: stored, status: 'open', topic, updated_at: now, resolved_at: null, resolved_by: null, resolution_note: null }).where('id', '=', existing.id).execute();
       }
     }
-    warnings.push({ entryCode: c.meta.code, departmentName: c.departmentName, conflictId, differences: diffs });
+    warnings.push({ entryCode: c.meta.code, departmentId: c.meta.departmentId, departmentName: c.departmentName, conflictId, differences: diffs });
   }
   // Open conflicts of the subject that no longer hold (facts now agree, entry retired, no longer similar).
   const open = await tx.selectFrom('kb_conflicts').select(['id', 'entry_a_id', 'entry_b_id'])

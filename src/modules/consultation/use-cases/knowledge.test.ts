@@ -116,6 +116,8 @@ describe('contradictions between units', () => {
     expect(r.body.warnings).toHaveLength(1);
     const w = r.body.warnings[0];
     expect(w).toMatchObject({ entryCode: 'KB-T-gjj-rent', departmentName: '澜州市住房公积金管理中心' });
+    // the department's id too, for its English name in the editor
+    expect((await p.deps.db.selectFrom('departments').select('name').where('id', '=', w.departmentId).executeTakeFirstOrThrow()).name).toBe('澜州市住房公积金管理中心');
     // 免费 and 不收费 say the same; materials and the limit differ.
     expect(w.differences).toEqual([
       { fact: 'materials', mine: ['身份证', '租赁合同', '租金发票'], theirs: ['身份证', '租赁合同'] },

@@ -141,6 +141,7 @@ export interface KbEntry {
 
 export interface KbWarning {
   entryCode: string;
+  departmentId: string;
   departmentName: string;
   conflictId: string;
   differences: Array<{ fact: FactKey; mine: string | string[]; theirs: string | string[] }>;

@@ -92,7 +92,7 @@ function WarningBlock({ w, mine }: { w: KbWarning; mine: KbEntry }) {
   return (
     <div className="tb-cs-warning" data-testid="kb-warning" data-entry={w.entryCode}>
       <Typography.Text strong>
-        <WarningOutlined style={{ color: '#d46b08' }} /> {t('consult.kb.warningWith', { dept: w.departmentName, code: w.entryCode })}
+        <WarningOutlined style={{ color: '#d46b08' }} /> {t('consult.kb.warningWith', { dept: deptName(w.departmentId, w.departmentName), code: w.entryCode })}
       </Typography.Text>
       <Table
         size="small"
@@ -103,7 +103,7 @@ function WarningBlock({ w, mine }: { w: KbWarning; mine: KbEntry }) {
         columns={[
           { title: t('consult.kb.fact'), dataIndex: 'fact', width: 110, render: (f: string) => factText(f) },
           { title: t('consult.kb.mine', { dept: deptName(mine.departmentId, mine.departmentName) }), dataIndex: 'mine', render: (v: string | string[]) => <span className="tb-cs-diff mine">{show(v)}</span> },
-          { title: t('consult.kb.theirs', { dept: w.departmentName }), dataIndex: 'theirs', render: (v: string | string[]) => <span className="tb-cs-diff theirs">{show(v)}</span> },
+          { title: t('consult.kb.theirs', { dept: deptName(w.departmentId, w.departmentName) }), dataIndex: 'theirs', render: (v: string | string[]) => <span className="tb-cs-diff theirs">{show(v)}</span> },
         ]}
       />
       <Row gutter={12} style={{ marginTop: 8 }}>
@@ -112,7 +112,7 @@ function WarningBlock({ w, mine }: { w: KbWarning; mine: KbEntry }) {
           <PlainText text={mine.answer} className="tb-cs-side" />
         </Col>
         <Col span={12}>
-          <div className="tb-cs-side-title">{w.departmentName}</div>
+          <div className="tb-cs-side-title">{deptName(w.departmentId, w.departmentName)}</div>
           {other.data ? <PlainText text={other.data.answer} className="tb-cs-side" /> : other.error ? <Typography.Text type="secondary">{t('consult.kb.otherHidden')}</Typography.Text> : <Typography.Text type="secondary">…</Typography.Text>}
         </Col>
       </Row>
