@@ -99,6 +99,8 @@ export const CaseSummary = Type.Object({
   itemId: Type.String(),
   itemVersion: Type.Integer(),
   itemName: Type.String(),
+  /** The item's English name from the catalogue (for pages in English), when it has one. */
+  itemNameEn: Nullable(Type.String()),
   departmentId: Type.String(),
   receivingDepartmentId: Nullable(Type.String()),
   applicantName: Type.String(),

@@ -61,7 +61,12 @@ describe('an application from submission to delivery', () => {
     expect(first.status).toBe(201);
     caseId = first.body.case.id;
     expect(first.body.case.caseNumber).toMatch(new RegExp(`^${item.item.implementationCode}\\d{8}0001$`));
-    expect(first.body.case).toMatchObject({ status: 'submitted', itemVersion: item.version.version, applicantName: '张三' });
+    expect(first.body.case).toMatchObject({ status: 'submitted', itemVersion: item.version.version, applicantName: '张三', itemName: item.item.name });
+    // the catalogue's English name beside the frozen Chinese one, for pages in English (reply, my cases, queues)
+    expect(item.basic.nameEn).toBeTruthy();
+    expect(first.body.case.itemNameEn).toBe(item.basic.nameEn);
+    expect((await zhangsan.get('/api/v1/applications/mine')).body.items.find((c: any) => c.id === first.body.case.id).itemNameEn).toBe(item.basic.nameEn);
+    expect((await window.get('/api/v1/applications/workbench?queue=to_accept&limit=100')).body.items.find((c: any) => c.id === first.body.case.id).itemNameEn).toBe(item.basic.nameEn);
     // the reply shows the case as written, the same as reading it back
     expect(first.body).toEqual((await zhangsan.get(`/api/v1/applications/cases/${caseId}`)).body);
     const again = await submit(zhangsan, body(), 'apply-old-age-0001');

@@ -10,13 +10,14 @@ import { canSeeCase, canSeeRectification, isApplicant, RATABLE } from '../applic
 import { ratingOfCase } from './ratings.js';
 import { clockPauses } from '../applications.deadlines.js';
 import { withLicenceStatusNow } from './licences.js';
+import { getItemNamesEn } from '../../catalog/index.js';
 
 const ACTIVE = ['reviewing', 'deciding'] as const;
 
-export function toCaseSummary(c: CasesTable, now: string): CaseSummary {
+export function toCaseSummary(c: CasesTable, now: string, itemNameEn: string | null = null): CaseSummary {
   const running = !!c.due_at && !c.paused && (ACTIVE as readonly string[]).includes(c.status);
   return {
-    id: c.id, caseNumber: c.case_number, itemId: c.item_id, itemVersion: c.item_version, itemName: c.item_name, departmentId: c.department_id, receivingDepartmentId: c.receiving_department_id,
+    id: c.id, caseNumber: c.case_number, itemId: c.item_id, itemVersion: c.item_version, itemName: c.item_name, itemNameEn, departmentId: c.department_id, receivingDepartmentId: c.receiving_department_id,
     applicantName: c.applicant_name, applicantKind: c.applicant_kind, status: c.status, decision: c.decision, paused: c.paused === 1,
     dueAt: c.due_at, warning: running && !!c.warn_at && c.warn_at < now, overdue: running && c.due_at! < now,
     submittedAt: c.submitted_at, updatedAt: c.updated_at, rowVersion: c.row_version,
@@ -37,13 +38,14 @@ export async function getCaseDetail(deps: Deps, actor: Actor, id: string): Promi
       fields: Object.keys(form), purpose: `办件 ${c.case_number} (${c.item_name})`,
     });
   }
-  const [events, pauses, transfers, rated] = await Promise.all([
+  const [events, pauses, transfers, rated, namesEn] = await Promise.all([
     deps.db.selectFrom('case_events').selectAll().where('case_id', '=', id).orderBy('at').orderBy('id').execute(),
     deps.db.selectFrom('case_pauses').selectAll().where('case_id', '=', id).orderBy('from_at').execute(),
     deps.db.selectFrom('case_transfers').selectAll().where('case_id', '=', id).orderBy('sent_at').orderBy('id').execute(),
     ratingOfCase(deps, id, (r) => !applicant && canSeeRectification(actor, r)),
+    getItemNamesEn(deps, [c.item_id]),
   ]);
-  const detail = caseDetailOf(deps, { c, tasks, events, pauses, transfers, rated, applicant });
+  const detail = caseDetailOf(deps, { c, tasks, events, pauses, transfers, rated, applicant, itemNameEn: namesEn.get(c.item_id) ?? null });
   // a material answered by a licence: what the licence is now (revoked or expired since the filing)
   return detail.materials.some((m) => (m as { by?: string }).by === 'license') ? { ...detail, materials: await withLicenceStatusNow(deps, detail.materials) } : detail;
 }
@@ -58,10 +60,12 @@ export interface CaseParts {
   rated: Awaited<ReturnType<typeof ratingOfCase>>;
   /** whether the reader is the applicant */
   applicant: boolean;
+  /** The item's English name (catalogue), if it has one. */
+  itemNameEn?: string | null;
 }
 
 /** A case as the API shows it, from its rows: read from the database, or — for a case just filed — as just written. */
-export function caseDetailOf(deps: Deps, { c, tasks, events, pauses, transfers, rated, applicant }: CaseParts): CaseDetail {
+export function caseDetailOf(deps: Deps, { c, tasks, events, pauses, transfers, rated, applicant, itemNameEn = null }: CaseParts): CaseDetail {
   const form = JSON.parse(c.form_data) as Record<string, unknown>;
   const now = deps.clock.nowIso();
   let deadline: CaseDetail['deadline'] = null;
@@ -74,7 +78,7 @@ export function caseDetailOf(deps: Deps, { c, tasks, events, pauses, transfers, 
     deadline = { dueAt: status.dueAt, legalDueAt: legal.dueAt, elapsedFraction: Math.round(status.elapsedFraction * 1000) / 1000, warning: status.warning, overdue: status.overdue, paused: status.paused };
   }
   return {
-    case: toCaseSummary(c, now),
+    case: toCaseSummary(c, now, itemNameEn),
     implementationCode: c.implementation_code,
     receivingDepartmentId: c.receiving_department_id,
     form,
@@ -104,7 +108,8 @@ export async function findMyCases(deps: Deps, actor: Actor, query: { limit?: num
   if (after) q = q.where((eb) => eb.or([eb('submitted_at', '<', after[0]), eb.and([eb('submitted_at', '=', after[0]), eb('id', '<', after[1])])]));
   const page = pageOf(await q.execute(), limit, (r) => [r.submitted_at, r.id]);
   const now = deps.clock.nowIso();
-  return mapPage(page, (c) => toCaseSummary(c, now));
+  const en = await getItemNamesEn(deps, page.items.map((c) => c.item_id));
+  return mapPage(page, (c) => toCaseSummary(c, now, en.get(c.item_id) ?? null));
 }
 
 type QueueName = QueueQuery['queue'];
@@ -132,8 +137,16 @@ const clockCases = (deps: Deps, dept: string, queue: 'due_soon' | 'overdue', now
   return queue === 'due_soon' ? q.where('warn_at', '<=', now).where('due_at', '>', now) : q.where('due_at', '<=', now);
 };
 
+type QueueEntry = CaseSummary & { taskId: string | null; taskName: string | null; claimedBy: string | null };
+
 /** The workbench queues of the officer's department. Steps are matched to the officer's role; deadlines use the stored instants. */
-export async function findQueue(deps: Deps, actor: Actor, query: QueueQuery): Promise<PageResult<CaseSummary & { taskId: string | null; taskName: string | null; claimedBy: string | null }>> {
+export async function findQueue(deps: Deps, actor: Actor, query: QueueQuery): Promise<PageResult<QueueEntry>> {
+  const page = await queuePage(deps, actor, query);
+  const en = await getItemNamesEn(deps, page.items.map((c) => c.itemId));
+  return en.size ? mapPage(page, (c) => ({ ...c, itemNameEn: en.get(c.itemId) ?? null })) : page;
+}
+
+async function queuePage(deps: Deps, actor: Actor, query: QueueQuery): Promise<PageResult<QueueEntry>> {
   const limit = pageLimit(query);
   const dept = actor.departmentId ?? '__none__';
   const now = deps.clock.nowIso();

@@ -109,7 +109,7 @@ export interface SubmitResult {
   caseNumber: string;
   replayed: boolean;
   /** What a new filing wrote (the reply shows it without reading it back); absent on a replay. */
-  written?: { c: CasesTable; tasks: CaseTasksTable[]; events: CaseEventsTable[] };
+  written?: { c: CasesTable; tasks: CaseTasksTable[]; events: CaseEventsTable[]; itemNameEn: string | null };
 }
 
 /**
@@ -239,7 +239,7 @@ async function writeCase(tx: Tx, deps: Deps, actor: Actor, f: {
     // (held until commit), so it comes last.
     await publishEvent(tx, deps.clock, actor, { type: 'case.submitted', aggregateType: 'case', aggregateId: id, payload: { caseId: id, caseNumber, itemId: detail.item.id, departmentId: detail.item.department.id, status: 'submitted' } });
     await recordAudit(tx, deps, actor, { action: 'case.submitted', targetType: 'case', targetId: id, details: { caseNumber, itemId: detail.item.id, itemVersion: detail.version.version } });
-    return { caseId: id, caseNumber, replayed: false, written: { c: row, tasks: [task], events: [event] } };
+    return { caseId: id, caseNumber, replayed: false, written: { c: row, tasks: [task], events: [event], itemNameEn: detail.basic.nameEn } };
   });
 }
 

@@ -112,6 +112,32 @@ export async function getPublishedItem(deps: Deps, id: string): Promise<ItemDeta
   return detail(deps.db, item, v!);
 }
 
+const NAMES_EN_TTL_MS = 60_000;
+const namesEnCache = new WeakMap<object, Map<string, { nameEn: string | null; at: number }>>();
+
+/**
+ * English names of items by id (their basic item's), for other modules' pages in English: ids without one are left out.
+ * Read at most once a minute per item and process (names change rarely; lists ask for them on every page).
+ */
+export async function getItemNamesEn(deps: Pick<Deps, 'db' | 'clock'>, ids: string[]): Promise<Map<string, string>> {
+  let cache = namesEnCache.get(deps.db);
+  if (!cache) namesEnCache.set(deps.db, (cache = new Map()));
+  const now = deps.clock.nowMs();
+  const stale = [...new Set(ids)].filter((id) => { const e = cache!.get(id); return !e || now - e.at >= NAMES_EN_TTL_MS; });
+  if (stale.length) {
+    const rows = await q.findItemsByIds(deps.db, stale);
+    for (const id of stale) cache.delete(id);
+    for (const r of rows) cache.set(r.id, { nameEn: r.basic_name_en, at: now });
+    if (cache.size > 20_000) cache.clear(); // a bound; it fills again from the next pages
+  }
+  const out = new Map<string, string>();
+  for (const id of ids) {
+    const n = cache.get(id)?.nameEn;
+    if (n) out.set(id, n);
+  }
+  return out;
+}
+
 /** Names of items by id (for other modules' lists); unknown ids are left out. */
 export async function getItemNames(deps: Pick<Deps, 'db'>, ids: string[]): Promise<Map<string, string>> {
   const rows = await q.findItemsByIds(deps.db, [...new Set(ids)]);

@@ -67,6 +67,8 @@ export interface CaseSummary {
   itemId: string;
   itemVersion: number;
   itemName: string;
+  /** The catalogue's English name of the item, when it has one. */
+  itemNameEn?: string | null;
   departmentId: string;
   receivingDepartmentId?: string | null;
   applicantName: string;

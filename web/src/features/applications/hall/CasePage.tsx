@@ -25,6 +25,7 @@ import { RatingCard } from './RatingCard';
 import { DocumentsCard } from '../documents/DocumentsCard';
 import { AppErrorAlert, CardTitle, colon, msgs, NotFoundResult, StatusTag } from './ui';
 import './applications-hall.css';
+import { caseItemName } from '../names';
 
 /** The guide version the case was filed under (published or retired versions are public), else the current one. */
 async function loadGuide(itemId: string, version: number, signal: AbortSignal): Promise<ItemWithForm> {
@@ -185,7 +186,7 @@ export default function CasePage() {
   );
 
   useEffect(() => {
-    if (detail) document.title = `${detail.case.itemName} · ${t('applicationsHall.cases.title')} · ${t('app.portal')}`;
+    if (detail) document.title = `${caseItemName(detail.case)} · ${t('applicationsHall.cases.title')} · ${t('app.portal')}`;
   }, [detail, t]);
 
   // #correction / #rating from the list: scroll there once the card is on the page
@@ -236,7 +237,7 @@ export default function CasePage() {
             {t('applicationsHall.case.caseNumber')} <span className="tb-mono" data-testid="case-number">{s.caseNumber}</span>
           </div>
           <h1 className="app-head-title">
-            {(lang === 'en' && guide.data?.basic.nameEn) || s.itemName} <StatusTag status={s.status} decision={s.decision} testId="case-status" />
+            {caseItemName(s)} <StatusTag status={s.status} decision={s.decision} testId="case-status" />
           </h1>
           <Descriptions
             size="small"

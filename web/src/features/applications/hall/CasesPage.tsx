@@ -13,6 +13,7 @@ import { applicationsApi, type DraftSummary } from './api';
 import type { CaseSummary } from '../types';
 import { AppErrorAlert, appErrorText, DeadlineCell, StatusTag } from './ui';
 import './applications-hall.css';
+import { caseItemName } from '../names';
 
 const PAGE_SIZE = 20;
 
@@ -30,7 +31,7 @@ function CasesTab() {
       render: (_v, c) => (
         <div className="app-case-cell">
           <Link to={`/hall/cases/${encodeURIComponent(c.id)}`} className="app-case-name" data-testid="case-link">
-            {c.itemName}
+            {caseItemName(c)}
           </Link>
           <div className="tb-mono tb-muted">{c.caseNumber}</div>
         </div>

@@ -21,6 +21,7 @@ import { DocumentsCard } from '../../applications/documents/DocumentsCard';
 import type { CaseDetail } from '../../applications/types';
 import { CaseErrorAlert, CaseStatusTag, ConflictAlert, CrossRegionTag, PausedTag } from './ui';
 import './cases.css';
+import { caseItemName } from '../../applications/names';
 
 type StepStatus = 'wait' | 'process' | 'finish' | 'error';
 
@@ -165,7 +166,7 @@ export default function CaseDetailPage() {
   return (
     <>
       <PageHead
-        title={c.itemName}
+        title={caseItemName(c)}
         intro={
           <Space size={8} wrap>
             <span>{t('appWorkbench.common.caseNumber')}</span>
