@@ -41,7 +41,7 @@ async function withDeps<T>(config: Config, fn: (deps: Awaited<ReturnType<typeof 
 async function start(config: Config): Promise<void> {
   const deps = await createDeps(config);
   let seeded = false;
-  if (config.demo) seeded = await seedDemo(deps);
+  if (config.demo) seeded = await seedDemo(deps, { history: true });
   const app = await buildApp(deps, { logger: process.env.TONGBAN_LOG === '1' });
   const indexed = await warmCatalogSearch(deps); // the first citizen's search should not wait for the index
   await warmConsultation(deps); // nor the first asker for the knowledge base and duty indexes
@@ -85,7 +85,7 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     case 'seed-demo':
       return withDeps(config, async (deps) => {
-        const done = await seedDemo(deps);
+        const done = await seedDemo(deps, { history: true });
         console.log(done ? 'demo province loaded' : 'database already holds data; demo not loaded');
         return 0;
       });

@@ -34,9 +34,9 @@ type When = readonly [number, string];
 const STAFF = [
   'lz_gjj_ck1', 'lz_rs_ck1', 'mh_scjg_ck1', 'lz_zj_ck1', 'lz_zwsj_ck1', 'lz_xf_ck1', 'yt_scjg_ck1', 'qc_zwsj_ck1', 'qc_yb_ck1', 'mh_ga_ck1', 'mh_rs_ck1',
 ];
-const CITIZENS = ['zhangsan', 'lisi', 'wangwu', 'zhaoliu'];
+export const CITIZENS = ['zhangsan', 'lisi', 'wangwu', 'zhaoliu'];
 
-async function loadActors(deps: Deps, usernames: string[]): Promise<Map<string, Actor>> {
+export async function loadActors(deps: Deps, usernames: string[]): Promise<Map<string, Actor>> {
   const users = await deps.db.selectFrom('users').select(['id', 'username', 'kind', 'display_name', 'id_number', 'department_id']).where('username', 'in', usernames).execute();
   const roles = await deps.db.selectFrom('user_roles').select(['user_id', 'role']).where('user_id', 'in', users.map((u) => u.id)).execute();
   const regionOf = new Map((await deps.db.selectFrom('departments').select(['id', 'region_code']).execute()).map((d) => [d.id, d.region_code]));

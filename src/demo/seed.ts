@@ -14,7 +14,8 @@ import { seedDemoCases } from './cases.js';
 import { demoKbEntries } from './consultation-kb-data.js';
 import { demoDuties } from './consultation-duties-data.js';
 import { importDuties, importKb } from '../modules/consultation/index.js';
-import { seedDemoOrders } from './consultation-orders.js';
+import { CITIZENS, loadActors, seedDemoOrders } from './consultation-orders.js';
+import { seedDemoQuestionHistory } from './consultation-history.js';
 import { seedDemoLicences } from './licenses.js';
 
 const PERSON_ATTRIBUTES = ['name', 'sex', 'birth_date', 'ethnicity', 'hukou_address', 'residence_address', 'phone', 'marital_status'] as const;
@@ -37,9 +38,10 @@ export const demoLogins = {
 /**
  * Loads the demo province (regions, departments, staff, population and enterprise registries, citizen accounts,
  * agent grants) into an empty database, all in one transaction. Returns false and writes nothing when the database
- * already holds regions.
+ * already holds regions. `history`: also eight weeks of questions for the consultation dashboards
+ * (consultation-history.ts) — for `npm start` and `seed-demo`; tests count their own questions.
  */
-export async function seedDemo(deps: Deps): Promise<boolean> {
+export async function seedDemo(deps: Deps, opts: { history?: boolean } = {}): Promise<boolean> {
   const any = await deps.db.selectFrom('regions').select('code').limit(1).executeTakeFirst();
   if (any) return false;
   const cost = deps.config.passwordHashCost;
@@ -121,5 +123,6 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
   await importKb(deps, actor, JSON.stringify({ format: 'tongban.kb/1', entries: demoKbEntries.map(({ departmentKey, ...e }) => ({ ...e, departmentCode: departmentKey })) }));
   // Then work orders (12345) in every state — after the knowledge base and duty lists (consultation-orders.ts).
   await seedDemoOrders(deps);
+  if (opts.history) await seedDemoQuestionHistory(deps, [...(await loadActors(deps, CITIZENS)).values()]);
   return true;
 }

@@ -3,7 +3,7 @@ export { registerConsultationRoutes } from './consultation.routes.js';
 export { routeQuestion, type RouteInput } from './use-cases/routing.js';
 export { searchKnowledge, type SearchKnowledgeInput } from './use-cases/knowledge.js';
 export { findSimilarEntries, compareFacts, type SimilarEntry } from './use-cases/contradictions.js';
-export { askQuestion, checkQuestionText } from './use-cases/ask.js';
+export { askQuestion, checkQuestionText, submitFeedback } from './use-cases/ask.js';
 export { importKb, importDuties } from './use-cases/import.js';
 export { warmConsultation } from './use-cases/retrieval.js';
 export type { RouteResult, InstantAnswer, KbFacts, AskResult } from './consultation.schemas.js';
