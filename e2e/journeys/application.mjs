@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { hasText, loginViaUi, until, visible } from '../lib.mjs';
 
-export const title = 'zhangsan applies online with prefill and an upload; the officer asks for a correction; he corrects; the officer approves; he rates';
+export const title = 'zhangsan applies online with prefill and an upload; the officer asks for a correction; he corrects; the officer approves; he rates it from his list';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
@@ -158,11 +158,15 @@ export default async function application({ page, context, baseUrl, api, step })
     await hasText(page.getByTestId('case-timeline'), /准予发放高龄津贴/, 'the approval with its opinion in the timeline');
   });
 
-  await step('zhangsan rates the case', async () => {
+  await step('zhangsan rates the case from 我的办件, where it waits for his rating', async () => {
     await logout(page, context, baseUrl);
     await loginViaUi(page, baseUrl, 'zhangsan');
     await page.waitForURL(/\/hall/);
-    await page.goto(caseUrl);
+    await page.goto(baseUrl + '/hall/cases');
+    await visible(page.getByTestId('rate-hint'), 'the note that cases wait for his rating');
+    const caseId = decodeURIComponent(caseUrl.split('/').pop());
+    await (await visible(page.locator(`[data-testid="case-row"][data-case-id="${caseId}"]`).getByTestId('case-rate'), 'the 去评价 button on his case')).click();
+    await page.waitForURL(/#rating$/);
     const card = await visible(page.getByTestId('rating-card'), 'the rating card');
     await card.getByTestId('rating-overall').locator('li').nth(4).click();
     await card.getByTestId('rating-comment').fill('全程网上办理，补正一次就通过了。');

@@ -198,13 +198,18 @@ describe('好差评 and rectification', () => {
   it('takes one rating per case after 办结, from its applicant only', async () => {
     const d = await file(zhangsan);
     expect(d.canRate).toBe(false);
+    // "my cases" says the same as the case: rate once it has ended, not before, not twice
+    const listed = async () => (await zhangsan.get('/api/v1/applications/mine?limit=100')).body.items.find((c: any) => c.id === d.case.id).canRate;
+    expect(await listed()).toBe(false);
     expect((await zhangsan.post(`/api/v1/applications/cases/${d.case.id}/rating`, rating(5))).body.error.code).toBe('applications.not_ratable_yet');
     const concluded = await conclude(d);
     expect((await zhangsan.get(`/api/v1/applications/cases/${d.case.id}`)).body.canRate).toBe(true);
+    expect(await listed()).toBe(true);
     expect((await lisi.post(`/api/v1/applications/cases/${d.case.id}/rating`, rating(1))).status).toBe(404);
     expect((await zhangsan.post(`/api/v1/applications/cases/${d.case.id}/rating`, { ...rating(5), overall: 6 })).status).toBe(400);
     const r = await zhangsan.post(`/api/v1/applications/cases/${d.case.id}/rating`, rating(5, '办理很快'));
     expect(r.body).toMatchObject({ canRate: false, rating: { overall: 5, comment: '办理很快', voided: false }, rectification: null });
+    expect(await listed()).toBe(false);
     expect((await zhangsan.post(`/api/v1/applications/cases/${d.case.id}/rating`, rating(1))).body.error.code).toBe('applications.already_rated');
     expect(concluded.case.status).toBe('concluded');
   });

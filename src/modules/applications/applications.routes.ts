@@ -59,7 +59,7 @@ export function registerApplicationsRoutes(app: App, deps: Deps): void {
 
   app.get('/api/v1/applications/mine', {
     config: { access: ['citizen'] },
-    schema: { tags, summary: 'My cases (or, while acting for an enterprise, its cases), newest first', querystring: PageQuery, response: { 200: Page(s.CaseSummary) } },
+    schema: { tags, summary: 'My cases (or, while acting for an enterprise, its cases), newest first', querystring: PageQuery, response: { 200: Page(s.MyCase) } },
   }, (req) => findMyCases(deps, req.actor, req.query));
 
   app.get('/api/v1/applications/cases/:id', {

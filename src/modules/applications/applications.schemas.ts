@@ -117,6 +117,10 @@ export const CaseSummary = Type.Object({
 });
 export type CaseSummary = Static<typeof CaseSummary>;
 
+/** A case in the applicant's list: may they rate it now (ended, not rated yet)? */
+export const MyCase = Type.Intersect([CaseSummary, Type.Object({ canRate: Type.Boolean() })]);
+export type MyCase = Static<typeof MyCase>;
+
 export const CaseEvent = Type.Object({
   at: Type.String(),
   actor: Type.String(),

@@ -209,6 +209,8 @@ const applicationsHallEn: ApplicationsHallMessages = {
       empty: 'You have not submitted any applications yet.',
       emptyAction: 'Find a service',
       correctionHint: '{{count}} case(s) wait for your correction.',
+      rate: 'Rate',
+      rateHint: '{{count}} finished case(s) wait for your rating (好差评): tell the department how it went.',
       loadFailed: 'Your cases could not be loaded',
     },
     drafts: {

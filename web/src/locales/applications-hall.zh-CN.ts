@@ -207,6 +207,8 @@ const applicationsHallZh = {
       empty: '您还没有提交过办件。',
       emptyAction: '去办事',
       correctionHint: '有 {{count}} 件办件需要您补正材料。',
+      rate: '去评价',
+      rateHint: '有 {{count}} 件已办结的办件等待您评价（好差评），欢迎告诉我们办得怎么样。',
       loadFailed: '办件列表加载失败',
     },
     drafts: {

@@ -5,7 +5,7 @@ import { notFound } from '../../../platform/errors.js';
 import { recordDataAccess } from '../../../platform/access-log.js';
 import { decodeCursor, pageLimit, mapPage, pageOf, type PageResult } from '../../../platform/http/pagination.js';
 import type { CaseEventsTable, CasePausesTable, CasesTable, CaseTasksTable, CaseTransfersTable, TaskStep } from '../applications.tables.js';
-import type { CaseDetail, CaseSummary, QueueQuery } from '../applications.schemas.js';
+import type { CaseDetail, CaseSummary, MyCase, QueueQuery } from '../applications.schemas.js';
 import { canSeeCase, canSeeRectification, isApplicant, RATABLE } from '../applications.policy.js';
 import { ratingOfCase } from './ratings.js';
 import { clockPauses } from '../applications.deadlines.js';
@@ -99,8 +99,8 @@ export function caseDetailOf(deps: Deps, { c, tasks, events, pauses, transfers, 
   };
 }
 
-/** "My cases": the person's own, or — while acting for an enterprise — the enterprise's. Newest first. */
-export async function findMyCases(deps: Deps, actor: Actor, query: { limit?: number; cursor?: string }): Promise<PageResult<CaseSummary>> {
+/** "My cases": the person's own, or — while acting for an enterprise — the enterprise's. Newest first, each with whether it can be rated now. */
+export async function findMyCases(deps: Deps, actor: Actor, query: { limit?: number; cursor?: string }): Promise<PageResult<MyCase>> {
   const limit = pageLimit(query);
   const after = decodeCursor(query.cursor, 2) as [string, string] | null;
   let q = deps.db.selectFrom('cases').selectAll().orderBy('submitted_at', 'desc').orderBy('id', 'desc').limit(limit + 1);
@@ -108,8 +108,13 @@ export async function findMyCases(deps: Deps, actor: Actor, query: { limit?: num
   if (after) q = q.where((eb) => eb.or([eb('submitted_at', '<', after[0]), eb.and([eb('submitted_at', '=', after[0]), eb('id', '<', after[1])])]));
   const page = pageOf(await q.execute(), limit, (r) => [r.submitted_at, r.id]);
   const now = deps.clock.nowIso();
-  const en = await getItemNamesEn(deps, page.items.map((c) => c.item_id));
-  return mapPage(page, (c) => toCaseSummary(c, now, en.get(c.item_id) ?? null));
+  const ended = page.items.filter((c) => RATABLE.includes(c.status)).map((c) => c.id);
+  const [en, rated] = await Promise.all([
+    getItemNamesEn(deps, page.items.map((c) => c.item_id)),
+    ended.length ? deps.db.selectFrom('case_ratings').select('case_id').where('case_id', 'in', ended).execute() : Promise.resolve([]),
+  ]);
+  const ratedIds = new Set(rated.map((r) => r.case_id));
+  return mapPage(page, (c) => ({ ...toCaseSummary(c, now, en.get(c.item_id) ?? null), canRate: RATABLE.includes(c.status) && !ratedIds.has(c.id) }));
 }
 
 type QueueName = QueueQuery['queue'];

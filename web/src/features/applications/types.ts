@@ -84,6 +84,11 @@ export interface CaseSummary {
   rowVersion: number;
 }
 
+/** A case in "my cases" (GET /applications/mine): may the applicant rate it now? */
+export interface MyCase extends CaseSummary {
+  canRate: boolean;
+}
+
 export type TaskStep = 'accept' | 'review' | 'decide' | 'deliver';
 
 export interface CaseTask {

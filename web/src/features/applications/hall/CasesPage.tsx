@@ -1,6 +1,6 @@
 import { Alert, App, Breadcrumb, Button, Card, Empty, Popconfirm, Space, Table, Tabs, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { DeleteOutlined, EditOutlined, FileSearchOutlined, FormOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, FileSearchOutlined, FormOutlined, StarOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useMe } from '../../../auth';
@@ -10,7 +10,7 @@ import { fmtDateTime } from '../../../lib/format';
 import { useCursorPages } from '../../../lib/cursor';
 import { useAsync, type AsyncState } from '../../../lib/useAsync';
 import { applicationsApi, type DraftSummary } from './api';
-import type { CaseSummary } from '../types';
+import type { MyCase } from '../types';
 import { AppErrorAlert, appErrorText, DeadlineCell, StatusTag } from './ui';
 import './applications-hall.css';
 import { caseItemName } from '../names';
@@ -21,10 +21,11 @@ function CasesTab() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const me = useMe();
-  const pages = useCursorPages<CaseSummary>((cursor, signal) => applicationsApi.mine({ limit: PAGE_SIZE, cursor }, { signal }), [me.actingFor?.uscc ?? '']);
+  const pages = useCursorPages<MyCase>((cursor, signal) => applicationsApi.mine({ limit: PAGE_SIZE, cursor }, { signal }), [me.actingFor?.uscc ?? '']);
   const corrections = pages.items.filter((c) => c.status === 'correction').length;
+  const toRate = pages.items.filter((c) => c.canRate).length;
 
-  const columns: TableColumnsType<CaseSummary> = [
+  const columns: TableColumnsType<MyCase> = [
     {
       title: t('applicationsHall.cases.item'),
       key: 'item',
@@ -50,6 +51,10 @@ function CasesTab() {
             <Button type="primary" size="small" icon={<EditOutlined />} onClick={() => navigate(`/hall/cases/${encodeURIComponent(c.id)}#correction`)} data-testid="case-correct">
               {t('applicationsHall.cases.correct')}
             </Button>
+          ) : c.canRate ? (
+            <Button size="small" icon={<StarOutlined />} onClick={() => navigate(`/hall/cases/${encodeURIComponent(c.id)}#rating`)} data-testid="case-rate">
+              {t('applicationsHall.cases.rate')}
+            </Button>
           ) : (
             <Button type="link" size="small" icon={<FileSearchOutlined />} onClick={() => navigate(`/hall/cases/${encodeURIComponent(c.id)}`)}>
               {t('applicationsHall.cases.view')}
@@ -64,7 +69,8 @@ function CasesTab() {
   return (
     <>
       {corrections > 0 && <Alert type="warning" showIcon className="app-block" title={t('applicationsHall.cases.correctionHint', { count: corrections })} />}
-      <Table<CaseSummary>
+      {toRate > 0 && <Alert type="info" showIcon className="app-block" title={t('applicationsHall.cases.rateHint', { count: toRate })} data-testid="rate-hint" />}
+      <Table<MyCase>
         rowKey="id"
         columns={columns}
         dataSource={pages.items}

@@ -6,7 +6,7 @@
 import { api, ApiError, readReply, uploadWithProgress, type Page, type UploadHandle } from '../../../api';
 import type { FormDefinition, PrefillValue } from '../../../components/schema-form';
 import type { Guide, ItemDetail } from '../../catalog/types';
-import type { CaseDetail, CaseSummary, MaterialAnswer, MaterialBy, RatingBody, UsableLicencesReply } from '../types';
+import type { CaseDetail, MaterialAnswer, MyCase, MaterialBy, RatingBody, UsableLicencesReply } from '../types';
 
 const BASE = '/api/v1/applications';
 const enc = encodeURIComponent;
@@ -162,7 +162,7 @@ export const applicationsApi = {
 
   /** 201 CaseDetail; 200 on a replay of the same key. */
   submit: (body: SubmitBody, idempotencyKey: string, csrf: string | null) => request<CaseDetail>('POST', BASE, body, csrf, { 'idempotency-key': idempotencyKey }),
-  mine: (query: { limit?: number; cursor?: string | null }, opts: Opts = {}) => api.get<Page<CaseSummary>>(`${BASE}/mine`, { limit: query.limit, cursor: query.cursor ?? undefined }, opts),
+  mine: (query: { limit?: number; cursor?: string | null }, opts: Opts = {}) => api.get<Page<MyCase>>(`${BASE}/mine`, { limit: query.limit, cursor: query.cursor ?? undefined }, opts),
   getCase: (id: string, opts: Opts = {}) => api.get<CaseDetail>(`${BASE}/cases/${enc(id)}`, undefined, opts),
   correct: (id: string, body: CorrectionBody) => api.post<CaseDetail>(`${BASE}/cases/${enc(id)}/correction`, body),
   rate: (id: string, body: RatingBody) => api.post<CaseDetail>(`${BASE}/cases/${enc(id)}/rating`, body),
