@@ -15,6 +15,7 @@
 import { anonymousActor, type Actor } from '../platform/actor.js';
 import type { Deps } from '../platform/deps.js';
 import { manualClock } from '../platform/clock.js';
+import { mulberry32 } from '../platform/prng.js';
 import { askQuestion, submitFeedback } from '../modules/consultation/index.js';
 import { demoKbEntries } from './consultation-kb-data.js';
 
@@ -41,18 +42,6 @@ const FOR_A_PERSON = [
   '孩子上学划片不合理，想反映一下',
 ] as const;
 
-/** A small seeded generator (mulberry32): the same history in every demo database. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 
 function weighted<T>(r: () => number, xs: readonly (readonly [T, number])[]): T {
@@ -63,7 +52,7 @@ function weighted<T>(r: () => number, xs: readonly (readonly [T, number])[]): T 
 
 /** Asks the history's questions as the given citizens (and anonymous callers on the hotline). Returns how many. */
 export async function seedDemoQuestionHistory(deps: Deps, citizens: readonly Actor[]): Promise<number> {
-  const r = random(20261129);
+  const r = mulberry32(20261129); // the same history in every demo database
   const now = deps.clock.nowMs();
   const phrasings = demoKbEntries.flatMap((e) => e.alternatives.map((text) => ({ text, city: e.regionCodes[0] })));
   const anonymous = anonymousActor();
