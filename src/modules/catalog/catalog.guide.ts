@@ -2,6 +2,30 @@ import type { Guide } from './catalog.schemas.js';
 import { THEMES } from './catalog.vocab.js';
 import { definitionProblems, type FormDefinition as FormDef } from '../../platform/forms/index.js';
 
+/**
+ * A placeholder in a licence-field template (result.licenseFields, docs/formats/catalog.md): `{form.key}`,
+ * `{form.key|label}` (a choice's title), `{?form.key:text}` (the text when the field is set), `{applicant.name}`,
+ * `{decision.date}`, `{department.name}`. The approval fills them from the case (applications' licence issuance).
+ */
+export const LICENCE_FIELD_PLACEHOLDER = /\{(\?)?([a-z]+)\.([A-Za-z0-9_]+)(?:\|(label))?(?::([^}]*))?\}/g;
+const CASE_PLACEHOLDERS: Record<string, string[]> = { applicant: ['name'], decision: ['date'], department: ['name'] };
+
+/** What is wrong with the placeholders of one template, given the form's field keys. */
+function templateProblems(template: string, formKeys: Set<string>): string[] {
+  const out: string[] = [];
+  for (const m of template.matchAll(LICENCE_FIELD_PLACEHOLDER)) {
+    const [all, , scope, key] = m;
+    if (scope === 'form') {
+      if (!formKeys.has(key)) out.push(`${all} names no field of the item's form`);
+    } else if (!CASE_PLACEHOLDERS[scope]?.includes(key)) {
+      out.push(`${all} is not a known placeholder (use {form.<field>}, {applicant.name}, {decision.date} or {department.name})`);
+    }
+  }
+  const unparsed = template.replace(LICENCE_FIELD_PLACEHOLDER, '');
+  if (/[{}]/.test(unparsed)) out.push('a brace that is not part of a placeholder');
+  return out;
+}
+
 export interface GuideProblem {
   field: string;
   reason: string;
@@ -45,6 +69,14 @@ export function guideProblems(g: Guide, prefix = 'guide'): GuideProblem[] {
   });
   if (g.result.type === 'license' && !g.result.licenseTypeCode) at('result.licenseTypeCode', 'a licence result names its licence type');
   if (g.result.licenseFields && g.result.type !== 'license') at('result.licenseFields', 'only a licence result is filled in from the case');
+  if (g.result.licenseFields) {
+    const formKeys = new Set(Object.keys((g.form as { schema?: { properties?: Record<string, unknown> } } | undefined)?.schema?.properties ?? {}));
+    for (const [key, t] of Object.entries(g.result.licenseFields)) {
+      (Array.isArray(t) ? t : [t]).forEach((x, i) => {
+        for (const reason of templateProblems(x, formKeys)) at(`result.licenseFields.${key}${Array.isArray(t) ? `.${i}` : ''}`, reason);
+      });
+    }
+  }
   const branchKeys = new Set<string>();
   g.workflow?.review.forEach((b, i) => {
     if (branchKeys.has(b.key)) at(`workflow.review.${i}.key`, 'two review branches have the same key');

@@ -2,7 +2,7 @@ import type { Actor } from '../../../platform/actor.js';
 import type { Deps } from '../../../platform/deps.js';
 import type { Tx } from '../../../platform/db/database.js';
 import { AppError, conflict, invalid } from '../../../platform/errors.js';
-import { getPublishedItemCached, type Guide, type Material } from '../../catalog/index.js';
+import { getPublishedItemCached, LICENCE_FIELD_PLACEHOLDER, type Guide, type Material } from '../../catalog/index.js';
 import { findUsableLicences, issueLicenceForCase, licenceStatusNow, verifyHeldLicenceForMaterial, type HolderQuery, type LicenceSummary, type MaterialCheck } from '../../licenses/index.js';
 import type { MaterialAnswer } from '../applications.schemas.js';
 import type { CasesTable } from '../applications.tables.js';
@@ -124,7 +124,7 @@ export async function findUsableLicencesForItem(deps: Deps, actor: Actor, itemId
 // ---------------------------------------------------------------------------------------------------------------
 // Issuance on approval
 
-const PLACEHOLDER = /\{(\?)?([a-z]+)\.([A-Za-z0-9_]+)(?:\|(label))?(?::([^}]*))?\}/g;
+const PLACEHOLDER = LICENCE_FIELD_PLACEHOLDER;
 
 interface FillContext {
   form: Record<string, unknown>;
