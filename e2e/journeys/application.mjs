@@ -93,6 +93,8 @@ export default async function application({ page, context, baseUrl, api, step })
     await until(async () => (await page.getByTestId('case-status').first().getAttribute('data-status')) === 'submitted', 'the case status is submitted');
     caseNumber = (await page.getByTestId('case-number').first().innerText()).match(/[0-9A-Z]{40,}/)?.[0] ?? '';
     if (!caseNumber) throw new Error('no case number on the case page');
+    // the materials his licences stood in for name each licence, checked at filing
+    await hasText(page.locator('[data-testid^="case-licence-"]').first(), /提交时已核验/, 'a material answered by his licence, with the licence named');
   });
 
   await step('the window officer asks for a correction, listing the defect', async () => {

@@ -250,6 +250,7 @@ const applicationsHallEn: ApplicationsHallMessages = {
       materialHow: 'Provided as',
       materialFile: 'File',
       notProvided: 'Not provided',
+      licenceVerified: 'verified at filing',
       corrections: 'Corrections',
       correctionRequested: 'Requested {{date}}',
       correctionAnswered: 'Corrected {{date}}',

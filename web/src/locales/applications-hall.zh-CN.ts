@@ -248,6 +248,7 @@ const applicationsHallZh = {
       materialHow: '提交方式',
       materialFile: '文件',
       notProvided: '未提交',
+      licenceVerified: '提交时已核验',
       corrections: '补正记录',
       correctionRequested: '{{date}} 要求补正',
       correctionAnswered: '{{date}} 已补正',

@@ -17,7 +17,7 @@ import { pathLabel } from '../../../components/schema-form/shared';
 import { getItem, getItemVersion } from '../../catalog/api';
 import type { Material } from '../../catalog/types';
 import { timeLimitText } from '../../catalog/hall/format';
-import type { CaseDetail, CaseTransfer, MaterialAnswer } from '../types';
+import type { CaseDetail, CaseTransfer, FiledMaterial, MaterialAnswer } from '../types';
 import { applicationsApi, caseFileUrl, parseMaterialAnswers, usablePrefill, type ItemWithForm } from './api';
 import { CaseHistory, CaseSteps, DeadlineBlock } from './CaseProgress';
 import { CorrectionCard, defectKind } from './CorrectionCard';
@@ -99,6 +99,8 @@ function MaterialsTable({ detail, materials }: { detail: CaseDetail; materials: 
   const { t } = useTranslation();
   const answers = parseMaterialAnswers(detail.materials);
   const byKey = new Map(answers.map((a) => [a.key, a]));
+  // a material answered by a licence: the licence as checked at filing (detail.materials keep it beside the answer)
+  const licences = new Map((detail.materials as FiledMaterial[]).flatMap((m) => (m.by === 'license' && m.licence ? [[m.key, m.licence] as const] : [])));
   const rows: MaterialRowData[] = materials.map((m) => ({ key: m.key, name: m.name, answer: byKey.get(m.key) }));
   for (const a of answers) if (!materials.some((m) => m.key === a.key)) rows.push({ key: a.key, name: a.key, answer: a });
   const byShort = msgs().materials.byShort as Record<string, string>;
@@ -116,7 +118,14 @@ function MaterialsTable({ detail, materials }: { detail: CaseDetail; materials: 
       title: t('applicationsHall.case.materialFile'),
       key: 'file',
       render: (_v, r) =>
-        r.answer?.file ? (
+        licences.has(r.key) ? (
+          <span data-testid={`case-licence-${r.key}`}>
+            <Link to={`/hall/licences/${encodeURIComponent(licences.get(r.key)!.licenceId)}`}>
+              {licences.get(r.key)!.typeName} · <span className="tb-mono">{licences.get(r.key)!.number}</span>
+            </Link>{' '}
+            <Tag color="success">{t('applicationsHall.case.licenceVerified')}</Tag>
+          </span>
+        ) : r.answer?.file ? (
           <a href={caseFileUrl(detail.case.id, r.answer.file.sha256)} target="_blank" rel="noreferrer" data-testid={`case-file-${r.key}`}>
             <EyeOutlined aria-hidden /> {r.answer.file.name}
           </a>
