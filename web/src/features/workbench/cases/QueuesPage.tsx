@@ -108,7 +108,7 @@ export default function QueuesPage() {
           dataSource={list.items}
           pagination={false}
           size="middle"
-          scroll={{ x: 1400 }}
+          scroll={{ x: stepQueue ? 1320 : 1200 }}
           rowClassName={(r) => (r.overdue ? 'tb-wb-row overdue' : r.warning ? 'tb-wb-row warning' : 'tb-wb-row')}
           locale={{ emptyText: t('appWorkbench.queues.empty') }}
           onRow={(r) =>
@@ -145,7 +145,7 @@ export default function QueuesPage() {
             {
               title: t('appWorkbench.common.item'),
               dataIndex: 'itemName',
-              width: 200,
+              width: 190,
               render: (_: string, r) => (
                 <div>
                   <div className="tb-wb-item-name">{caseItemName(r)}</div>
@@ -158,7 +158,7 @@ export default function QueuesPage() {
             {
               title: t('appWorkbench.common.applicant'),
               dataIndex: 'applicantName',
-              width: 150,
+              width: 130,
               render: (v: string, r) => (
                 <Space size={4}>
                   <span>{v}</span>
@@ -181,11 +181,11 @@ export default function QueuesPage() {
                 </Space>
               ),
             },
-            { title: t('appWorkbench.common.submittedAt'), dataIndex: 'submittedAt', width: 150, render: (v: string) => <span className="tb-nowrap">{fmtDateTime(v)}</span> },
+            { title: t('appWorkbench.common.submittedAt'), dataIndex: 'submittedAt', width: 140, render: (v: string) => <span className="tb-nowrap">{fmtDateTime(v)}</span> },
             {
               title: t('appWorkbench.common.deadline'),
               key: 'deadline',
-              width: 180,
+              width: 170,
               render: (_, r) => <DeadlineCell dueAt={r.dueAt} warning={r.warning} overdue={r.overdue} paused={r.paused} />,
             },
             ...(stepQueue
