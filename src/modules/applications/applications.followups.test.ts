@@ -222,7 +222,7 @@ describe('好差评 and rectification', () => {
     expect(seen).toMatchObject({ status: 'open', overdue: false });
     const list = (await reviewer.get('/api/v1/applications/rectifications')).body.items;
     const rect = list.find((x: any) => x.caseId === d.case.id);
-    expect(rect).toMatchObject({ status: 'open', rating: { overall: 1, comment: '窗口态度差，来回跑了三次' }, departmentId: d.case.departmentId });
+    expect(rect).toMatchObject({ status: 'open', rating: { overall: 1, comment: '窗口态度差，来回跑了三次' }, departmentId: d.case.departmentId, itemName: item.item.name, itemNameEn: item.basic.nameEn });
     // due in the configured number of working days (10) from its opening, on the platform's working-day calendar
     // (a calendar-day bound would depend on the weekday the test runs: from a Sunday, 10 working days are 12.99 days)
     expect(p.deps.config.rectificationDays).toBe(10);

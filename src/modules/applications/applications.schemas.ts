@@ -236,6 +236,7 @@ export const Rectification = Type.Object({
   caseId: Type.String(),
   caseNumber: Type.String(),
   itemName: Type.String(),
+  itemNameEn: Nullable(Type.String()),
   departmentId: Type.String(),
   status: Type.String(),
   dueAt: Type.String(),

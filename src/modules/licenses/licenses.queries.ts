@@ -83,7 +83,7 @@ export function publishedGuides(db: DbOrTx) {
     .innerJoin('catalog_item_versions as v', (j) => j.onRef('v.item_id', '=', 'i.id').onRef('v.version', '=', 'i.published_version'))
     .innerJoin('catalog_basic_items as b', 'b.code', 'i.basic_code')
     .innerJoin('departments as d', 'd.id', 'i.department_id')
-    .select(['i.id', 'i.implementation_code', 'i.region_code', 'b.name as item_name', 'd.name as department_name', 'v.guide'])
+    .select(['i.id', 'i.implementation_code', 'i.region_code', 'b.name as item_name', 'b.name_en as item_name_en', 'd.name as department_name', 'd.name_en as department_name_en', 'v.guide'])
     .where('i.published_version', 'is not', null)
     .where('i.retired_at', 'is', null)
     .orderBy('i.region_code')

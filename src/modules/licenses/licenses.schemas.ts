@@ -57,22 +57,17 @@ export type LicenceTypeUpdate = Static<typeof LicenceTypeUpdate>;
 
 const DepartmentRef = Type.Object({ id: Type.String(), name: Type.String(), uscc: Type.String(), regionCode: Type.String() });
 
-export const ItemRef = Type.Object({
+const ItemRefFields = {
   itemId: Type.String(),
   itemName: Type.String(),
+  itemNameEn: Nullable(Type.String()),
   implementationCode: Type.String(),
   departmentName: Type.String(),
+  departmentNameEn: Nullable(Type.String()),
   regionCode: Type.String(),
-});
-export const MaterialRef = Type.Object({
-  itemId: Type.String(),
-  itemName: Type.String(),
-  implementationCode: Type.String(),
-  departmentName: Type.String(),
-  regionCode: Type.String(),
-  materialKey: Type.String(),
-  materialName: Type.String(),
-});
+};
+export const ItemRef = Type.Object(ItemRefFields);
+export const MaterialRef = Type.Object({ ...ItemRefFields, materialKey: Type.String(), materialName: Type.String() });
 
 export const LicenceType = Type.Object({
   code: Type.String(),

@@ -33,6 +33,8 @@ describe('the licence type catalogue', () => {
     expect(food.body.issuers.map((d: any) => d.name)).toContain('澜州市明湖区市场监督管理局');
     expect(food.body.issuedByItems.length).toBeGreaterThan(0);
     expect(food.body.issuedByItems.map((i: any) => i.itemName).join()).toContain('食品经营许可');
+    // with the English names the catalogue has, for pages in English
+    expect(food.body.issuedByItems.every((i: any) => typeof i.itemNameEn === 'string' && i.itemNameEn.length > 0 && typeof i.departmentNameEn === 'string')).toBe(true);
     const id = await p.anonymous().get(`/api/v1/licenses/types/${T.idCard}`);
     expect(id.body.replacesMaterials.length).toBeGreaterThan(0);
     expect((await p.anonymous().get('/api/v1/licenses/types/NOTACODE')).status).toBe(400);

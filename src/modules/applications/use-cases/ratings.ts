@@ -1,3 +1,4 @@
+import { getItemNamesEn } from '../../catalog/index.js';
 import type { Actor } from '../../../platform/actor.js';
 import type { Deps } from '../../../platform/deps.js';
 import { isUniqueViolation, withTx, type Tx } from '../../../platform/db/database.js';
@@ -114,7 +115,7 @@ export async function findRectifications(deps: Deps, actor: Actor, query: Rectif
   const limit = pageLimit(query);
   const after = decodeCursor(query.cursor, 2) as [string, string] | null;
   let q = deps.db.selectFrom('rectifications as r').innerJoin('cases as c', 'c.id', 'r.case_id').innerJoin('case_ratings as g', 'g.case_id', 'r.case_id')
-    .selectAll('r').select(['c.case_number', 'c.item_name', 'g.overall', 'g.dimensions', 'g.comment', 'g.rated_at'])
+    .selectAll('r').select(['c.case_number', 'c.item_name', 'c.item_id', 'g.overall', 'g.dimensions', 'g.comment', 'g.rated_at'])
     .orderBy('r.due_at').orderBy('r.id').limit(limit + 1);
   if (!actor.roles.includes('platform_admin')) q = q.where('r.department_id', '=', actor.departmentId ?? '__none__');
   const status = query.status ?? 'open';
@@ -122,10 +123,13 @@ export async function findRectifications(deps: Deps, actor: Actor, query: Rectif
   if (after) q = q.where((eb) => eb.or([eb('r.due_at', '>', after[0]), eb.and([eb('r.due_at', '=', after[0]), eb('r.id', '>', after[1])])]));
   const page = pageOf(await q.execute(), limit, (r) => [r.due_at, r.id]);
   const ids = page.items.map((r) => r.id);
-  const records = ids.length ? await deps.db.selectFrom('rectification_records').selectAll().where('rectification_id', 'in', ids).orderBy('at').orderBy('id').execute() : [];
+  const [records, en] = await Promise.all([
+    ids.length ? deps.db.selectFrom('rectification_records').selectAll().where('rectification_id', 'in', ids).orderBy('at').orderBy('id').execute() : Promise.resolve([]),
+    getItemNamesEn(deps, page.items.map((r) => r.item_id)),
+  ]);
   const now = deps.clock.nowIso();
   return mapPage(page, (r) => ({
-    id: r.id, caseId: r.case_id, caseNumber: r.case_number, itemName: r.item_name, departmentId: r.department_id, status: r.status, dueAt: r.due_at,
+    id: r.id, caseId: r.case_id, caseNumber: r.case_number, itemName: r.item_name, itemNameEn: en.get(r.item_id) ?? null, departmentId: r.department_id, status: r.status, dueAt: r.due_at,
     overdue: r.status === 'open' && r.due_at < now, createdAt: r.created_at, closedAt: r.closed_at,
     rating: { overall: r.overall, dimensions: JSON.parse(r.dimensions), comment: r.comment, ratedAt: r.rated_at },
     appeal: r.appeal_reason ? { reason: r.appeal_reason, at: r.appealed_at!, decision: r.appeal_decision, opinion: r.appeal_opinion, decidedAt: r.appeal_decided_at } : null,

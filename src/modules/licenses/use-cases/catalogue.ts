@@ -13,8 +13,10 @@ import { runtimeOf } from './runtime.js';
 export interface ItemRef {
   itemId: string;
   itemName: string;
+  itemNameEn: string | null;
   implementationCode: string;
   departmentName: string;
+  departmentNameEn: string | null;
   regionCode: string;
 }
 export interface MaterialRef extends ItemRef {
@@ -43,7 +45,10 @@ export async function catalogueLinks(deps: Deps): Promise<CatalogueLinks> {
     } catch {
       continue;
     }
-    const item: ItemRef = { itemId: row.id, itemName: row.item_name, implementationCode: row.implementation_code, departmentName: row.department_name, regionCode: row.region_code };
+    const item: ItemRef = {
+      itemId: row.id, itemName: row.item_name, itemNameEn: row.item_name_en, implementationCode: row.implementation_code,
+      departmentName: row.department_name, departmentNameEn: row.department_name_en, regionCode: row.region_code,
+    };
     const code = guide.result?.type === 'license' ? guide.result.licenseTypeCode : undefined;
     if (code) {
       links.issuedBy.set(code, [...(links.issuedBy.get(code) ?? []), item]);

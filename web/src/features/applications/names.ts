@@ -1,4 +1,7 @@
 import { currentLang } from '../../i18n';
 
-/** A case's item name in the page's language: the catalogue's English name while the UI is in English, if it has one. */
-export const caseItemName = (c: { itemName: string; itemNameEn?: string | null }): string => (currentLang() === 'en' && c.itemNameEn) || c.itemName;
+/**
+ * An item's name in the page's language: its English name (the catalogue's, carried as `itemNameEn` by cases,
+ * rectifications and the licence lists) while the UI is in English, when it has one; else the name as given.
+ */
+export const localItemName = (x: { itemName: string; itemNameEn?: string | null }): string => (currentLang() === 'en' && x.itemNameEn) || x.itemName;

@@ -12,6 +12,7 @@ import { echarts } from './echarts';
 import { ItemsList, MaterialsList } from './TypeDetailPage';
 import { LicenceErrorAlert } from './ui';
 import './licences.css';
+import { localItemName } from '../applications/names';
 
 const INLINE = 3;
 
@@ -132,7 +133,7 @@ export default function CataloguePage() {
             ),
           },
           { title: t('licences.catalogue.definingDepartment'), dataIndex: 'definingDepartment', width: 120, render: (v: string | null) => v ?? '—' },
-          { title: t('licences.catalogue.issuedByItems'), key: 'items', width: 170, render: (_: unknown, r) => <Names names={r.issuedByItems.map((i) => i.itemName)} /> },
+          { title: t('licences.catalogue.issuedByItems'), key: 'items', width: 170, render: (_: unknown, r) => <Names names={r.issuedByItems.map((i) => localItemName(i))} /> },
           {
             title: t('licences.catalogue.acceptedFor'),
             key: 'materials',

@@ -10,6 +10,8 @@ import { PageHead } from '../../components/PageHead';
 import { licencesApi, typePath, type ItemRef, type LicenceField, type LicenceType, type MaterialRef } from './api';
 import { LevelTag, LicenceErrorAlert, msgs, typeName, validityRuleText } from './ui';
 import './licences.css';
+import { localItemName } from '../applications/names';
+import { localDeptName } from '../../lib/departments';
 
 /** Platform admins define any type; a department admin the types of their own department (licenses.policy canDefineType). */
 export const canDefineType = (me: Me, t: Pick<LicenceType, 'definingDepartment'>): boolean =>
@@ -46,8 +48,8 @@ export function ItemsList({ items, empty }: { items: ItemRef[]; empty: string })
       pagination={items.length > 10 ? { pageSize: 10, showSizeChanger: false, size: 'small' } : false}
       dataSource={items}
       columns={[
-        { title: t('licences.typeDetail.item'), dataIndex: 'itemName', render: (v: string, r) => <Link to={`/services/items/${encodeURIComponent(r.itemId)}`}>{v}</Link> },
-        { title: t('licences.typeDetail.department'), dataIndex: 'departmentName' },
+        { title: t('licences.typeDetail.item'), dataIndex: 'itemName', render: (_: string, r) => <Link to={`/services/items/${encodeURIComponent(r.itemId)}`}>{localItemName(r)}</Link> },
+        { title: t('licences.typeDetail.department'), dataIndex: 'departmentName', render: (_: string, r) => localDeptName({ name: r.departmentName, nameEn: r.departmentNameEn }) },
       ]}
     />
   );
@@ -64,8 +66,8 @@ export function MaterialsList({ items, empty }: { items: MaterialRef[]; empty: s
       dataSource={items}
       columns={[
         { title: t('licences.typeDetail.material'), dataIndex: 'materialName', render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
-        { title: t('licences.typeDetail.item'), dataIndex: 'itemName', render: (v: string, r) => <Link to={`/services/items/${encodeURIComponent(r.itemId)}`}>{v}</Link> },
-        { title: t('licences.typeDetail.department'), dataIndex: 'departmentName' },
+        { title: t('licences.typeDetail.item'), dataIndex: 'itemName', render: (_: string, r) => <Link to={`/services/items/${encodeURIComponent(r.itemId)}`}>{localItemName(r)}</Link> },
+        { title: t('licences.typeDetail.department'), dataIndex: 'departmentName', render: (_: string, r) => localDeptName({ name: r.departmentName, nameEn: r.departmentNameEn }) },
       ]}
     />
   );

@@ -45,8 +45,10 @@ export interface DepartmentRef {
 export interface ItemRef {
   itemId: string;
   itemName: string;
+  itemNameEn: string | null;
   implementationCode: string;
   departmentName: string;
+  departmentNameEn: string | null;
   regionCode: string;
 }
 

@@ -25,7 +25,7 @@ import { RatingCard } from './RatingCard';
 import { DocumentsCard } from '../documents/DocumentsCard';
 import { AppErrorAlert, CardTitle, colon, msgs, NotFoundResult, StatusTag } from './ui';
 import './applications-hall.css';
-import { caseItemName } from '../names';
+import { localItemName } from '../names';
 
 /** The guide version the case was filed under (published or retired versions are public), else the current one. */
 async function loadGuide(itemId: string, version: number, signal: AbortSignal): Promise<ItemWithForm> {
@@ -195,7 +195,7 @@ export default function CasePage() {
   );
 
   useEffect(() => {
-    if (detail) document.title = `${caseItemName(detail.case)} · ${t('applicationsHall.cases.title')} · ${t('app.portal')}`;
+    if (detail) document.title = `${localItemName(detail.case)} · ${t('applicationsHall.cases.title')} · ${t('app.portal')}`;
   }, [detail, t]);
 
   // #correction / #rating from the list: scroll there once the card is on the page
@@ -246,7 +246,7 @@ export default function CasePage() {
             {t('applicationsHall.case.caseNumber')} <span className="tb-mono" data-testid="case-number">{s.caseNumber}</span>
           </div>
           <h1 className="app-head-title">
-            {caseItemName(s)} <StatusTag status={s.status} decision={s.decision} testId="case-status" />
+            {localItemName(s)} <StatusTag status={s.status} decision={s.decision} testId="case-status" />
           </h1>
           <Descriptions
             size="small"

@@ -13,7 +13,7 @@ import { applicationsApi, type DraftSummary } from './api';
 import type { MyCase } from '../types';
 import { AppErrorAlert, appErrorText, DeadlineCell, StatusTag } from './ui';
 import './applications-hall.css';
-import { caseItemName } from '../names';
+import { localItemName } from '../names';
 
 const PAGE_SIZE = 20;
 
@@ -32,7 +32,7 @@ function CasesTab() {
       render: (_v, c) => (
         <div className="app-case-cell">
           <Link to={`/hall/cases/${encodeURIComponent(c.id)}`} className="app-case-name" data-testid="case-link">
-            {caseItemName(c)}
+            {localItemName(c)}
           </Link>
           <div className="tb-mono tb-muted">{c.caseNumber}</div>
         </div>

@@ -8,7 +8,7 @@ import { useAsync } from '../../../lib/useAsync';
 import { applicationsApi } from './api';
 import { AppErrorAlert, CardTitle, DeadlineCell, StatusTag } from './ui';
 import './applications-hall.css';
-import { caseItemName } from '../names';
+import { localItemName } from '../names';
 
 const RECENT = 4;
 
@@ -54,7 +54,7 @@ export function HallApplicationsCard() {
             <li key={c.id}>
               <Link to={`/hall/cases/${encodeURIComponent(c.id)}${c.status === 'correction' ? '#correction' : ''}`} className="app-hall-case" data-testid="hall-case">
                 <span className="app-hall-case-main">
-                  <span className="app-hall-case-name">{caseItemName(c)}</span>
+                  <span className="app-hall-case-name">{localItemName(c)}</span>
                   <span className="tb-mono tb-muted">
                     {c.caseNumber} · {fmtDate(c.submittedAt)}
                   </span>

@@ -21,7 +21,7 @@ import { DocumentsCard } from '../../applications/documents/DocumentsCard';
 import type { CaseDetail } from '../../applications/types';
 import { CaseErrorAlert, CaseStatusTag, ConflictAlert, CrossRegionTag, PausedTag } from './ui';
 import './cases.css';
-import { caseItemName } from '../../applications/names';
+import { localItemName } from '../../applications/names';
 
 type StepStatus = 'wait' | 'process' | 'finish' | 'error';
 
@@ -166,7 +166,7 @@ export default function CaseDetailPage() {
   return (
     <>
       <PageHead
-        title={caseItemName(c)}
+        title={localItemName(c)}
         intro={
           <Space size={8} wrap>
             <span>{t('appWorkbench.common.caseNumber')}</span>

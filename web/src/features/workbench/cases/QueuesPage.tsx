@@ -13,7 +13,7 @@ import { casesApi } from './casesApi';
 import { QUEUES, type QueueEntry, type QueueKey } from './types';
 import { taskLabel, casePath, CaseErrorAlert, CaseStatusTag, countText, CrossRegionTag, DeadlineCell, PausedTag, queuesFor, useQueueCounts, type QueueCount } from './ui';
 import './cases.css';
-import { caseItemName } from '../../applications/names';
+import { localItemName } from '../../applications/names';
 
 const STEP_QUEUES: QueueKey[] = ['to_accept', 'to_review', 'to_decide', 'to_deliver'];
 const PAGE_SIZE = 20;
@@ -148,7 +148,7 @@ export default function QueuesPage() {
               width: 190,
               render: (_: string, r) => (
                 <div>
-                  <div className="tb-wb-item-name">{caseItemName(r)}</div>
+                  <div className="tb-wb-item-name">{localItemName(r)}</div>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {t('appWorkbench.common.vN', { n: r.itemVersion })}
                   </Typography.Text>

@@ -18,6 +18,7 @@ import { RATING_DIMENSIONS } from '../../applications/types';
 import { RECTIFICATION_STATUSES, type Rectification, type RectificationStatus } from './types';
 import { casePath, CaseErrorAlert } from './ui';
 import './cases.css';
+import { localItemName } from '../../applications/names';
 
 type Filter = RectificationStatus | 'all';
 type Dialog = { kind: 'followUp' | 'appeal' | 'decide'; r: Rectification };
@@ -214,7 +215,7 @@ export default function RectificationsPage() {
                     <span className="tb-mono tb-nowrap">{r.caseNumber}</span>
                   )}
                   <div className="tb-wb-item-name" style={{ fontSize: 13 }}>
-                    {r.itemName}
+                    {localItemName(r)}
                   </div>
                   {isPlatformAdmin && (
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -325,7 +326,7 @@ export default function RectificationsPage() {
       >
         {dialog && (
           <Typography.Paragraph type="secondary">
-            <span className="tb-mono">{dialog.r.caseNumber}</span> · {dialog.r.itemName} · {levelText(t, dialog.r.rating.overall)}
+            <span className="tb-mono">{dialog.r.caseNumber}</span> · {localItemName(dialog.r)} · {levelText(t, dialog.r.rating.overall)}
           </Typography.Paragraph>
         )}
         <CaseErrorAlert error={dialogError} />

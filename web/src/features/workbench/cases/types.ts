@@ -28,6 +28,7 @@ export interface Rectification {
   caseId: string;
   caseNumber: string;
   itemName: string;
+  itemNameEn?: string | null;
   departmentId: string;
   status: RectificationStatus | string;
   dueAt: string;
