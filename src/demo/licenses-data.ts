@@ -28,9 +28,31 @@ export interface DemoLicenceType {
   validity: ValidityRule;
 }
 
-const f = (key: string, name: string, level: LicenceField['level'], o: Partial<Pick<LicenceField, 'type' | 'required' | 'maxLength'>> & { en?: string } = {}): LicenceField => ({
-  key, name, ...(o.en ? { nameEn: o.en } : {}), type: o.type ?? 'string', required: o.required ?? true, level, ...(o.maxLength ? { maxLength: o.maxLength } : {}),
-});
+/** English field names for pages in English, by field key (a type's own `en` wins). */
+const FIELD_EN: Record<string, string> = {
+  address: 'Address', area: 'Area (m²)', bank: 'Account bank', birthDate: 'Date of birth', birthPlace: 'Place of birth', brandModel: 'Make and model',
+  buildings: 'Buildings for presale', businessItems: 'Business items', businessMode: 'Mode of business', businessScope: 'Business scope',
+  businessTerm: 'Business term', cardNumber: 'Card number', certificateNumber: 'Certificate number', complaintPhone: 'Complaints hotline',
+  dailySupervisor: 'Supervising authority', disabilityCategory: 'Disability category', disabilityLevel: 'Disability level',
+  employmentStatus: 'Employment status', enterpriseType: 'Enterprise type', escrowAccount: 'Presale escrow account', establishedOn: 'Established on',
+  ethnicity: 'Ethnicity', evaluatedBy: 'Evaluated by', fatherIdNumber: "Father's ID number", fatherName: "Father's name", fireManager: 'Fire safety officer',
+  guardianName: 'Guardian', householdHead: 'Head of household', householdType: 'Household type', hukouAddress: 'Household registration address',
+  institution: 'Delivering institution', issuingArea: 'Issued in', issuingCity: 'Issuing city', landUseTerm: 'Land use term',
+  legalRepresentative: 'Legal representative', location: 'Location', mainBusiness: 'Main business', motherIdNumber: "Mother's ID number",
+  motherName: "Mother's name", occupation: 'Occupation', ownership: 'Co-ownership', plateNumber: 'Plate number', policies: 'Policies enjoyed',
+  practiceCategory: 'Practice category', practiceScope: 'Practice scope', practiceUnit: 'Practice unit', premises: 'Premises',
+  presaleArea: 'Presale area (m²)', projectName: 'Project', qualificationCategory: 'Qualification category', qualityManager: 'Quality manager',
+  registeredArea: 'Registered in', registeredCapital: 'Registered capital', registeredOn: 'Registered on', registrationOffice: 'Registration office',
+  relation: 'Relation to head of household', residenceAddress: 'Residence address', rightType: 'Type of right', sex: 'Sex', skillLevel: 'Skill level',
+  spouseIdNumber: "Spouse's ID number", spouseName: "Spouse's name", unitNumber: 'Real estate unit number', use: 'Use', vehicleType: 'Vehicle type',
+  venueAddress: 'Venue address', venueArea: 'Floor area (m²)', venueName: 'Venue', venueUse: 'Use of the venue', vin: 'Vehicle identification number (VIN)',
+  weightGrams: 'Birth weight (g)',
+};
+
+const f = (key: string, name: string, level: LicenceField['level'], o: Partial<Pick<LicenceField, 'type' | 'required' | 'maxLength'>> & { en?: string } = {}): LicenceField => {
+  const nameEn = o.en ?? FIELD_EN[key];
+  return { key, name, ...(nameEn ? { nameEn } : {}), type: o.type ?? 'string', required: o.required ?? true, level, ...(o.maxLength ? { maxLength: o.maxLength } : {}) };
+};
 
 export const DEMO_LICENCE_TYPE_DEFS: DemoLicenceType[] = [
   {

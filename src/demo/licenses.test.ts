@@ -10,6 +10,13 @@ import { DEMO_LICENCE_TYPE_DEFS } from './licenses-data.js';
 import { demoDepartments } from './province-data.js';
 import { main } from '../main.js';
 
+describe('demo licence types in English', () => {
+  it('name every type and field in English too, for pages in English', () => {
+    const missing = DEMO_LICENCE_TYPE_DEFS.flatMap((t) => [...(t.nameEn ? [] : [t.name]), ...t.fields.filter((x) => !x.nameEn).map((x) => `${t.name}.${x.key}`)]);
+    expect(missing).toEqual([]);
+  });
+});
+
 describe('demo licence types', () => {
   it('define every licence the demo catalogue names, with departments and kinds that exist', () => {
     const defined = new Set(DEMO_LICENCE_TYPE_DEFS.map((t) => t.code));

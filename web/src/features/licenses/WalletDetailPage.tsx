@@ -11,6 +11,7 @@ import { licencesApi, shownStatus, walletPath, walletPrintoutUrl, type FieldValu
 import { PresentModal } from './PresentModal';
 import { fieldLabel, LevelTag, LicenceErrorAlert, licenceErrorText, msgs, StatusTag, typeName, validityText, valueText } from './ui';
 import './licences.css';
+import { useDeptName } from '../../lib/departments';
 
 function StatusBanner({ d }: { d: LicenceDetail }) {
   const { t } = useTranslation();
@@ -92,6 +93,7 @@ export default function WalletDetailPage() {
   const typeCode = detail.data?.licence.typeCode;
   const type = useAsync((signal) => licencesApi.type(typeCode!, signal), [typeCode], !!typeCode);
   const [presenting, setPresenting] = useState(false);
+  const deptName = useDeptName();
   const d = detail.data;
   const enOf = useMemo(() => new Map((type.data?.fields ?? []).map((f) => [f.key, f.nameEn ?? null])), [type.data]);
   const labelOf = (key: string) => {
@@ -181,7 +183,7 @@ export default function WalletDetailPage() {
                     { key: 'name', label: t('licences.common.name'), children: type.data ? typeName(type.data) : l.typeName },
                     { key: 'number', label: t('licences.common.number'), children: <span className="tb-mono" data-testid="licence-number">{l.number}</span> },
                     { key: 'id', label: t('licences.common.licenceId'), children: <Typography.Text className="tb-mono" copyable style={{ wordBreak: 'break-all' }}>{l.licenceId}</Typography.Text> },
-                    { key: 'issuer', label: t('licences.common.issuer'), children: l.issuer.name },
+                    { key: 'issuer', label: t('licences.common.issuer'), children: deptName(l.issuer.departmentId, l.issuer.name) },
                     { key: 'issuerCode', label: t('licences.common.issuerCode'), children: <span className="tb-mono">{l.issuer.code}</span> },
                     { key: 'holder', label: t('licences.common.holder'), children: <span>{l.holder.name} · <span className="tb-mono">{l.holder.idMasked}</span></span> },
                     { key: 'issuedOn', label: t('licences.common.issuedOn'), children: fmtDate(l.issuedOn) },
