@@ -90,6 +90,9 @@ describe('the licence printout (证照打印件)', () => {
     const c = await p.anonymous().get(`/api/v1/licenses/check/${encodeURIComponent(marriage.licenceId)}`);
     expect(c.status).toBe(200);
     expect(c.body).toMatchObject({ licenceId: marriage.licenceId, typeName: '结婚证', status: 'valid', holderName: '张*', issuer: { name: marriage.issuer.name } });
+    // and in English, for the page in English
+    expect(c.body).toMatchObject({ typeNameEn: expect.any(String), issuer: { nameEn: expect.any(String) } });
+    expect(c.body.fields.every((f: any) => typeof f.nameEn === 'string')).toBe(true);
     const json = JSON.stringify(c.body);
     expect(json).not.toContain(zhangsan.idNumber);
     expect(c.body.fields.every((f: any) => f.key !== 'spouseName' && f.key !== 'spouseIdNumber')).toBe(true);

@@ -43,13 +43,14 @@ export const isTypeIssuer = async (db: DbOrTx, code: string, departmentId: strin
 export interface DepartmentBrief {
   id: string;
   name: string;
+  name_en: string | null;
   uscc: string;
   region_code: string;
 }
 
 export async function departmentsByIds(db: DbOrTx, ids: string[]): Promise<Map<string, DepartmentBrief>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('departments').select(['id', 'name', 'uscc', 'region_code']).where('id', 'in', [...new Set(ids)]).execute();
+  const rows = await db.selectFrom('departments').select(['id', 'name', 'name_en', 'uscc', 'region_code']).where('id', 'in', [...new Set(ids)]).execute();
   return new Map(rows.map((r) => [r.id, r]));
 }
 

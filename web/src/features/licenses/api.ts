@@ -269,16 +269,17 @@ export interface LicenceCheck {
   licenceId: string;
   typeCode: string;
   typeName: string;
+  typeNameEn: string | null;
   number: string;
   holderName: string;
-  issuer: { name: string; code: string };
+  issuer: { name: string; nameEn: string | null; code: string };
   issuedOn: string;
   validFrom: string;
   validTo: string | null;
   status: LicenceStatus;
   expired: boolean;
   statusChangedAt: string | null;
-  fields: Array<{ key: string; name: string; value: unknown }>;
+  fields: Array<{ key: string; name: string; nameEn: string | null; value: unknown }>;
   checkedAt: string;
 }
 
