@@ -17,7 +17,8 @@
 //    (`main.js seed-demo`), then filled by bench/applications-data.mjs (~200 departments, every status, each case
 //    with its tasks). A real server on it; the officers of the two busiest departments (demo logins) read
 //    GET /api/v1/applications/workbench?queue=… — the first page and a page --deep pages further down the cursor
-//    chain — one request at a time, --queue-requests times per URL and round.
+//    chain, and GET /api/v1/applications/workbench/counts (every queue counted, each up to its cap; "rows": the sum) —
+//    one request at a time, --queue-requests times per URL and round.
 //
 //   npm run build:server && npm run bench:applications -- [--only submit|queue] [--db sqlite,postgres] [--record]
 //
@@ -582,6 +583,9 @@ async function benchQueues(dbKind) {
       urls.push({ dept: d + 1, queue, page: 'first', path: first, token, rows: firstCount });
       if (cursor) urls.push({ dept: d + 1, queue, page: `page ${depth + 1}`, path: `${first}&cursor=${cursor}`, token, rows: page.items.length });
     }
+    // the tabs' counts: every queue of the department counted (each up to the cap) in one request
+    const counts = await ok(call(base, 'GET', '/api/v1/applications/workbench/counts', { token: windowToken }), 'queue counts');
+    urls.push({ dept: d + 1, queue: 'counts', page: `${counts.counts.length} queues`, path: '/api/v1/applications/workbench/counts', token: windowToken, rows: counts.counts.reduce((a, c) => a + c.n, 0) });
   }
   log(`queues on ${dbKind}: ${urls.length} URLs; warming up (${queueWarmup} requests each)…`);
   for (const u of urls) for (let i = 0; i < queueWarmup; i++) await ok(call(base, 'GET', u.path, { token: u.token }), u.path);
