@@ -4,7 +4,7 @@ import { withTx, type Tx } from '../../../platform/db/database.js';
 import { conflict, forbidden, invalid, notFound } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import { recordChange } from '../../../platform/record.js';
-import { getItemVersion, type Guide } from '../../catalog/index.js';
+import { getItemVersion } from '../../catalog/index.js';
 import { findDepartmentById } from '../../org/index.js';
 import { validateApplicationForm } from './prefill.js';
 import type { Lang } from '../../../platform/forms/index.js';
@@ -13,7 +13,7 @@ import type { ActionBody, CorrectionBody, DecideBody, DeliverBody, ReasonedActio
 import { canWorkTask, isApplicant, isCrossRegion, ROLE_FOR_STEP } from '../applications.policy.js';
 import { addEvent, completeTask, finish, getCaseRow, openTask, updateCase, updateCaseAndClock } from './case-store.js';
 import { checkMaterials, type ResolvedBranch } from './submit.js';
-import { issueCaseDocument, itemFactsOf } from './documents.js';
+import { caseItemVersion, issueCaseDocument, itemFactsFrom, itemFactsOf } from './documents.js';
 import { issueLicenceOnApproval, verifyLicenceAnswers } from './licences.js';
 
 /*
@@ -186,8 +186,14 @@ async function assertWorksOpenStep(tx: Tx, actor: Actor, c: CasesTable): Promise
  * licence that cannot be filled fails the approval (applications.licence_not_issuable) and nothing changes.
  */
 export async function decideCase(deps: Deps, actor: Actor, caseId: string, taskId: string, body: DecideBody): Promise<IssuedDocument & { licenceId?: string | null }> {
-  const item = await itemFactsOf(deps, actor, caseId);
-  const guide = body.decision === 'approved' ? await guideOfCase(deps, actor, caseId) : null;
+  // the item version the case was filed under, read once: the documents' facts, and for an approval its licence mapping
+  // (an approval needs the guide: without it the approval fails; a refusal's document does without the facts)
+  const version = await caseItemVersion(deps, actor, caseId).catch((err) => {
+    if (body.decision === 'approved') throw err;
+    return null;
+  });
+  const item = itemFactsFrom(version);
+  const guide = body.decision === 'approved' ? version!.guide : null;
   return withTx(deps.db, async (tx) => {
     const { c, task, now } = await taskContext(tx, deps, actor, caseId, taskId, 'decide');
     if (c.paused) throw conflict('applications.clock_paused', 'A special procedure is open on this case; end it first.');
@@ -203,12 +209,6 @@ export async function decideCase(deps: Deps, actor: Actor, caseId: string, taskI
     }, now);
     return { documentId: doc.id, licenceId: licence?.licenceId ?? null };
   });
-}
-
-/** The guide the case was filed under (immutable), for an approval that may issue a licence. */
-async function guideOfCase(deps: Deps, actor: Actor, caseId: string): Promise<Guide> {
-  const c = await getCaseRow(deps.db, caseId);
-  return (await getItemVersion(deps, actor, c.item_id, c.item_version)).guide;
 }
 
 /** 送达: online, by courier (with its tracking number) or at the window — by the window that received the case. */

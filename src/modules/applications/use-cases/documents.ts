@@ -14,7 +14,7 @@ import {
   DEFAULT_TITLES, formatChineseDate, openSealStore, renderDocument, signPdf,
   type DocumentKind, type OfficialDocument, type SealDepartment, type SealStore, type SealStoreOptions,
 } from '../../../platform/pdf/index.js';
-import { getItemVersion } from '../../catalog/index.js';
+import { getItemVersion, type ItemDetail } from '../../catalog/index.js';
 import { findDepartmentById } from '../../org/index.js';
 import type { CaseDocumentKind, CaseDocumentsTable, CasesTable } from '../applications.tables.js';
 import type { CaseDocument, DocumentVerification } from '../applications.schemas.js';
@@ -122,16 +122,22 @@ export interface ItemFacts {
  * materials. Read before the action's transaction; a guide that cannot be read gives plainer wording, never a failure.
  */
 export async function itemFactsOf(deps: Deps, actor: Actor, caseId: string): Promise<ItemFacts> {
+  return itemFactsFrom(await caseItemVersion(deps, actor, caseId).catch(() => null));
+}
+
+/** The item version a case was filed under (immutable). */
+export async function caseItemVersion(deps: Deps, actor: Actor, caseId: string): Promise<ItemDetail> {
+  const c = await getCaseRow(deps.db, caseId);
+  return getItemVersion(deps, actor, c.item_id, c.item_version);
+}
+
+/** The facts of an item version (null: it could not be read; the documents then do without). */
+export function itemFactsFrom(detail: ItemDetail | null): ItemFacts {
   const labels = new Map<string, string>();
-  try {
-    const c = await getCaseRow(deps.db, caseId);
-    const detail = await getItemVersion(deps, actor, c.item_id, c.item_version);
-    for (const [key, field] of Object.entries(detail.guide.form?.schema.properties ?? {})) labels.set(key, field.title);
-    for (const m of detail.guide.materials) labels.set(m.key, m.name);
-    return { itemType: detail.basic.itemType, legalBasis: detail.guide.legalBasis[0]?.title ?? null, labels };
-  } catch {
-    return { itemType: null, legalBasis: null, labels };
-  }
+  if (!detail) return { itemType: null, legalBasis: null, labels };
+  for (const [key, field] of Object.entries(detail.guide.form?.schema.properties ?? {})) labels.set(key, field.title);
+  for (const m of detail.guide.materials) labels.set(m.key, m.name);
+  return { itemType: detail.basic.itemType, legalBasis: detail.guide.legalBasis[0]?.title ?? null, labels };
 }
 
 export type DocumentFacts =
