@@ -8,7 +8,8 @@ import { forgeOneByte, pdfText, requireTools, run, tempDir, writeTemp } from '..
 import { demoFiler, demoFormData } from '../../../demo/cases.js';
 import { createDeps } from '../../../app.js';
 import { refuseAcceptance } from './actions.js';
-import { formatDocumentNumber, maskCaseNumber, maskName, sweepPendingDocuments } from './documents.js';
+import { formatDocumentNumber, maskCaseNumber, sweepPendingDocuments } from './documents.js';
+import { maskName } from '../../../platform/mask.js';
 
 /*
  * Sealed documents of cases against the real database, real HTTP, the real renderer and signer, checked with poppler

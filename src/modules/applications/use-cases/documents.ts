@@ -5,6 +5,7 @@ import { publicUrlOf } from '../../../platform/config.js';
 import type { Deps } from '../../../platform/deps.js';
 import { withTx, type Db, type Tx } from '../../../platform/db/database.js';
 import { recordDataAccess } from '../../../platform/access-log.js';
+import { maskName } from '../../../platform/mask.js';
 import { systemClock } from '../../../platform/clock.js';
 import { AppError, conflict, notFound } from '../../../platform/errors.js';
 import { readStoredFile, storeFile } from '../../../platform/files.js';
@@ -489,13 +490,6 @@ export async function readCaseDocumentPdf(deps: Deps, actor: Actor, caseId: stri
   }
   const file = await readStoredFile(deps, d.sha256);
   return { contentType: 'application/pdf', bytes: file.bytes, name: `${d.title}（${d.number}）.pdf` };
-}
-
-/** 张三 → 张*, 欧阳娜娜 → 欧***: a person's name as a public page may show it. An enterprise's name is public. */
-export function maskName(name: string, kind: string): string {
-  if (kind === 'enterprise') return name;
-  const chars = [...name];
-  return chars.length <= 1 ? '*' : chars[0] + '*'.repeat(chars.length - 1);
 }
 
 /** The case number with its middle hidden: enough to match a paper in hand, not to look the case up. */

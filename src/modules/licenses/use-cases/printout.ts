@@ -3,6 +3,7 @@ import { publicUrlOf } from '../../../platform/config.js';
 import type { Deps } from '../../../platform/deps.js';
 import { recordDataAccess } from '../../../platform/access-log.js';
 import { notFound } from '../../../platform/errors.js';
+import { maskName } from '../../../platform/mask.js';
 import { renderDocument, signPdf, type OfficialDocument } from '../../../platform/pdf/index.js';
 import { departmentsByIds, findType } from '../licenses.queries.js';
 import { canSeeIssued } from '../licenses.policy.js';
@@ -94,12 +95,6 @@ function formatValue(v: unknown): string {
   if (typeof v === 'boolean') return v ? '是' : '否';
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v);
-}
-
-function maskName(name: string, kind: string): string {
-  if (kind !== 'person') return name; // an enterprise's name is public (企业信用信息公示)
-  const chars = [...name];
-  return chars.length <= 1 ? '*' : chars[0] + '*'.repeat(chars.length - 1);
 }
 
 /**
