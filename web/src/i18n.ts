@@ -46,6 +46,9 @@ export function currentLang(): Lang {
   return i18n.language === 'en' ? 'en' : 'zh-CN';
 }
 
+/** A name in the page's language: its English form while the page is in English, when there is one; else the name as given. */
+export const localName = (name: string, nameEn: string | null | undefined): string => (currentLang() === 'en' && nameEn) || name;
+
 export async function setLang(lang: Lang): Promise<void> {
   try {
     window.localStorage.setItem(STORAGE_KEY, lang);

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, fetchAll, type Department } from '../api';
-import { currentLang } from '../i18n';
+import { localName } from '../i18n';
 
 const cache = new Map<string, Promise<Department>>();
 
@@ -22,7 +22,7 @@ export function DepartmentName({ id, fallback }: { id: string | null | undefined
     if (!id) return;
     let live = true;
     getDepartment(id)
-      .then((d) => live && setName(currentLang() === 'en' && d.nameEn ? d.nameEn : d.name))
+      .then((d) => live && setName(localDeptName(d)))
       .catch(() => undefined);
     return () => {
       live = false;
@@ -49,7 +49,7 @@ function departmentsById(): Promise<Map<string, Department>> {
 }
 
 /** A department's name as given, or its English name (`nameEn`, when set) while the UI is in English. */
-export const localDeptName = (d: { name: string; nameEn?: string | null }): string => (currentLang() === 'en' && d.nameEn ? d.nameEn : d.name);
+export const localDeptName = (d: { name: string; nameEn?: string | null }): string => localName(d.name, d.nameEn);
 
 /**
  * For pages that get department names (Chinese) from other resources, e.g. work orders: `(id, name) => label`, the

@@ -19,10 +19,7 @@ import { useAsync } from '../../lib/useAsync';
 import { licencesApi, presentationIdOf, verifyPagePath, type CheckResult, type LicenceField, type LicenceType, type PublicPresentation, type VerifyResult } from './api';
 import { fieldLabel, LicenceErrorAlert, msgs, typeName, validityText, valueText } from './ui';
 import './licences.css';
-import { currentLang } from '../../i18n';
-
-/** A name in the page's language: its English form while the page is in English, when there is one. */
-const en = (name: string, nameEn: string | null | undefined): string => (currentLang() === 'en' && nameEn) || name;
+import { localName } from '../../i18n';
 
 type CheckTexts = { name: string; pass: string; fail: string; failRevoked?: string; failSuspended?: string; external?: string };
 
@@ -391,17 +388,17 @@ function ByIdentifier({ id }: { id: string }) {
           <Tag color={ok ? 'green' : 'red'}>{t(`licences.status.${c.status}`)}{c.expired ? ` · ${t('licences.verify.byId.expired')}` : ''}</Tag>
           {c.statusChangedAt ? ` ${t('licences.verify.byId.changedAt')} ${fmtDate(c.statusChangedAt)}` : ''}
         </Descriptions.Item>
-        <Descriptions.Item label={en(c.typeName, c.typeNameEn)}>{c.number}</Descriptions.Item>
+        <Descriptions.Item label={localName(c.typeName, c.typeNameEn)}>{c.number}</Descriptions.Item>
         <Descriptions.Item label={t('licences.verify.byId.identifier')}>
           <Typography.Text code>{c.licenceId}</Typography.Text>
         </Descriptions.Item>
         <Descriptions.Item label={t('licences.verify.byId.holder')}>{c.holderName}</Descriptions.Item>
         {c.fields.map((f) => (
-          <Descriptions.Item key={f.key} label={en(f.name, f.nameEn)}>
+          <Descriptions.Item key={f.key} label={localName(f.name, f.nameEn)}>
             {String(f.value ?? '—')}
           </Descriptions.Item>
         ))}
-        <Descriptions.Item label={t('licences.verify.byId.issuer')}>{en(c.issuer.name, c.issuer.nameEn)}</Descriptions.Item>
+        <Descriptions.Item label={t('licences.verify.byId.issuer')}>{localName(c.issuer.name, c.issuer.nameEn)}</Descriptions.Item>
         <Descriptions.Item label={t('licences.verify.byId.issuedOn')}>{fmtDate(c.issuedOn)}</Descriptions.Item>
         <Descriptions.Item label={t('licences.verify.byId.validity')}>{validityText(c.validFrom, c.validTo)}</Descriptions.Item>
         <Descriptions.Item label={t('licences.verify.byId.checkedAt')}>{fmtDateTimeSeconds(c.checkedAt)}</Descriptions.Item>

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useMe } from '../../../auth';
-import { currentLang, errorText } from '../../../i18n';
+import { currentLang, errorText, localName } from '../../../i18n';
 import { DepartmentName } from '../../../lib/departments';
 import { useRegions } from '../../../lib/regions';
 import { useAsync } from '../../../lib/useAsync';
@@ -159,7 +159,7 @@ export function CatalogErrorAlert({ error, onRetry }: { error: unknown; onRetry?
 }
 
 /** An item's name in the UI language (the English name when the catalogue has one). */
-export const itemName = (i: { name: string; nameEn?: string | null }): string => (currentLang() === 'en' && i.nameEn ? i.nameEn : i.name);
+export const itemName = (i: { name: string; nameEn?: string | null }): string => localName(i.name, i.nameEn);
 
 /** A department's name in the UI language: the summary's (Chinese) name, or the English one fetched (cached) by id. */
 export function DeptName({ dept }: { dept: { id: string; name: string } }) {
