@@ -18,9 +18,13 @@ import { manualClock } from '../platform/clock.js';
 import { mulberry32 } from '../platform/prng.js';
 import { askQuestion, submitFeedback } from '../modules/consultation/index.js';
 import { demoKbEntries } from './consultation-kb-data.js';
+import { demoRegions } from './province-data.js';
 
 const DAYS = 56;
-const CITIES: Record<string, string[]> = { '390100': ['390100', '390102', '390105'], '390200': ['390200', '390202', '390203'] };
+/** Each demo city with its districts: a question is asked in the city or one of them. */
+const CITIES: Record<string, string[]> = Object.fromEntries(
+  demoRegions.filter((c) => c.level === 'city').map((c) => [c.code, [c.code, ...demoRegions.filter((d) => d.parentCode === c.code).map((d) => d.code)]]),
+);
 const CHANNELS = [['web', 45], ['hotline', 30], ['app', 15], ['mini_program', 10]] as const;
 const CHINA_MS = 8 * 3_600_000;
 
