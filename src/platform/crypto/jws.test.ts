@@ -55,6 +55,29 @@ describe('ES256 compact JWS', () => {
   });
 });
 
+describe('verifyAsync', () => {
+  it('gives the same answers as verify, for ES256 (on the thread pool) and SM2-SM3', async () => {
+    for (const alg of ['ES256', 'SM2-SM3'] as const) {
+      const priv = generateSigningJwk(alg);
+      const v = createVerifier(toPublicJwk(priv));
+      const other = createVerifier(toPublicJwk(generateSigningJwk(alg)));
+      const jws = decodeJws(signJws({ typ: 'JWT' }, { n: 1 }, createSigner(priv)));
+      const flipped = Buffer.from(jws.signature);
+      flipped[10] ^= 1;
+      const cases: Array<[ReturnType<typeof createVerifier>, string, Buffer]> = [
+        [v, jws.signingInput, jws.signature],
+        [v, `${jws.signingInput}x`, jws.signature],
+        [v, jws.signingInput, flipped],
+        [v, jws.signingInput, jws.signature.subarray(0, 63)],
+        [other, jws.signingInput, jws.signature],
+      ];
+      const sync = cases.map(([key, input, sig]) => key.verify(input, sig));
+      expect(sync).toEqual([true, false, false, false, false]);
+      expect(await Promise.all(cases.map(([key, input, sig]) => key.verifyAsync(input, sig)))).toEqual(sync);
+    }
+  });
+});
+
 describe('decodeJws', () => {
   const ok = signJws({}, { a: 1 }, createSigner(generateSigningJwk()));
   const [, p, s] = ok.split('.');

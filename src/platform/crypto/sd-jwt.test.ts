@@ -323,6 +323,24 @@ describe('presentSdJwtVc + verifySdJwtVc', () => {
     expect(await checks(presentation)).toEqual(['audience', 'nonce', 'validity']);
   });
 
+  it('lists the failures in the order of the checks, though the two signatures are checked side by side', async () => {
+    const { jwt, disclosures } = split(await present(await issue()));
+    const [h, p, s] = jwt.split('.');
+    const payload = JSON.parse(Buffer.from(p, 'base64url').toString());
+    payload.exp = NOW - 86_400;
+    const thief = keyPair();
+    const both = keyBinding(`${h}.${b64(payload)}.${s}~${disclosures.join('~')}~`, thief.signer, { nonce: 'x' });
+    const r = await verifySdJwtVc(both, options());
+    expect(r.failures.map((f) => f.check)).toEqual(['signature', 'validity', 'holder_binding', 'nonce']);
+    expect(r.failures[2].message).toMatch(/not signed by the holder key/);
+    // an honest key-binding signature over other disclosures than those presented: the sd_hash, in the same place
+    const honest = split(await present(await issue()));
+    const rebound = `${honest.jwt}~${honest.disclosures.slice(1).join('~')}~${honest.kb}`;
+    const r2 = await verifySdJwtVc(rebound, options({ expectedAud: 'other' }));
+    expect(r2.failures.map((f) => f.check)).toEqual(['holder_binding', 'audience']);
+    expect(r2.failures[0].message).toMatch(/sd_hash/);
+  });
+
   it('reports unparseable input as format', async () => {
     for (const bad of ['', 'abc', 'a.b.c~', `${b64({ alg: 'none', typ: 'dc+sd-jwt' })}.${b64({ iss: ISSUER })}.~`]) {
       expect(await checks(bad)).toEqual(['format']);

@@ -419,6 +419,8 @@ function isThenable<T>(v: T | Promise<T>): v is Promise<T> {
   return !!v && typeof (v as { then?: unknown }).then === 'function';
 }
 
+const KB_NOT_SIGNED = 'key-binding JWT is not signed by the holder key in cnf.jwk';
+
 const STATUS_TEXT: Record<number, string> = { 1: 'revoked (INVALID)', 2: 'suspended (SUSPENDED)' };
 
 /**
@@ -426,6 +428,26 @@ const STATUS_TEXT: Record<number, string> = { 1: 'revoked (INVALID)', 2: 'suspen
  * list is only consulted for a credential whose issuer and signature verified. `ok` is true only with no failure.
  */
 export async function verifySdJwtVc(presentation: string, options: VerifySdJwtVcOptions): Promise<SdJwtVcVerification> {
+  underWay++;
+  try {
+    return await verifyPresentation(presentation, options);
+  } finally {
+    underWay--;
+  }
+}
+
+/**
+ * Verifications under way in this process. A lone one checks its signatures on the calling thread (the hop to the
+ * thread pool and back costs more time than it saves); while others are under way too, they go to the pool
+ * (verifyAsync), so the process's other cores check signatures while this thread decodes, looks up and answers.
+ */
+let underWay = 0;
+
+function checkSignature(key: JwsVerifier, jws: DecodedJws): Promise<boolean> {
+  return underWay > 1 ? key.verifyAsync(jws.signingInput, jws.signature) : Promise.resolve(key.verify(jws.signingInput, jws.signature));
+}
+
+async function verifyPresentation(presentation: string, options: VerifySdJwtVcOptions): Promise<SdJwtVcVerification> {
   if (typeof options.expectedNonce !== 'string' || options.expectedNonce === '' || typeof options.expectedAud !== 'string' || options.expectedAud === '') {
     throw new TypeError('verifySdJwtVc: expectedNonce and expectedAud are required');
   }
@@ -474,13 +496,17 @@ export async function verifySdJwtVc(presentation: string, options: VerifySdJwtVc
     failures.push({ check: 'issuer_trust', message: `issuer keys of ${iss} could not be loaded: ${(err as Error).message}` });
     key = null;
   }
+  // The two signatures (issuer and key binding) are checked side by side, off the event loop when other verifications
+  // are under way (checkSignature); the checks between them go on meanwhile. A failure found when a signature's answer comes is put
+  // where the check stands in the list, so the order of failures is the order of the checks.
+  let issuerSignature: Promise<boolean> | null = null;
+  let issuerSignatureAt = 0;
   if (key) {
     if (header.alg !== key.alg) {
       failures.push({ check: 'signature', message: `alg ${String(header.alg)} does not match the issuer key (${key.alg})` });
-    } else if (!key.verify(jws.signingInput, jws.signature)) {
-      failures.push({ check: 'signature', message: 'issuer signature does not verify' });
     } else {
-      issuerVerified = true;
+      issuerSignature = checkSignature(key, jws);
+      issuerSignatureAt = failures.length;
     }
   }
 
@@ -499,6 +525,9 @@ export async function verifySdJwtVc(presentation: string, options: VerifySdJwtVc
   // --- holder binding, nonce, audience ---------------------------------------------------------
   const cnf = payload.cnf as { jwk?: unknown } | undefined;
   const cnfJwk = cnf && typeof cnf === 'object' ? cnf.jwk : undefined;
+  let kbSignature: Promise<boolean> | null = null;
+  let kbSignatureAt = 0;
+  let kbHashOk = false;
   if (kbPart === '') {
     failures.push({ check: 'holder_binding', message: 'presentation has no key-binding JWT' });
   } else if (!cnfJwk || typeof cnfJwk !== 'object') {
@@ -521,13 +550,12 @@ export async function verifySdJwtVc(presentation: string, options: VerifySdJwtVc
         if (kb.header.typ !== KB_JWT_TYP) {
           failures.push({ check: 'holder_binding', message: `key-binding JWT typ must be "${KB_JWT_TYP}"` });
         }
-        if (kb.header.alg !== holderKey.alg || !holderKey.verify(kb.signingInput, kb.signature)) {
-          failures.push({ check: 'holder_binding', message: 'key-binding JWT is not signed by the holder key in cnf.jwk' });
+        if (kb.header.alg !== holderKey.alg) {
+          failures.push({ check: 'holder_binding', message: KB_NOT_SIGNED });
         } else {
-          const expected = sha256b64u(presentation.slice(0, presentation.length - kbPart.length));
-          if (kb.payload.sd_hash !== expected) {
-            failures.push({ check: 'holder_binding', message: 'sd_hash does not match the presented SD-JWT and disclosures' });
-          }
+          kbSignature = checkSignature(holderKey, kb);
+          kbSignatureAt = failures.length;
+          kbHashOk = kb.payload.sd_hash === sha256b64u(presentation.slice(0, presentation.length - kbPart.length));
         }
         const kbIat = kb.payload.iat;
         const maxAge = options.kbMaxAgeSeconds ?? 300;
@@ -540,6 +568,17 @@ export async function verifySdJwtVc(presentation: string, options: VerifySdJwtVc
       if (kb.payload.nonce !== options.expectedNonce) failures.push({ check: 'nonce', message: 'key-binding JWT nonce is not the one this verifier issued' });
       if (kb.payload.aud !== options.expectedAud) failures.push({ check: 'audience', message: `key-binding JWT is for ${JSON.stringify(kb.payload.aud)}, not this verifier` });
     }
+  }
+
+  // --- the signatures' answers, each in its place ----------------------------------------------------------------
+  const [issuerSigned, kbSigned] = await Promise.all([issuerSignature, kbSignature]);
+  if (kbSignature) {
+    if (!kbSigned) failures.splice(kbSignatureAt, 0, { check: 'holder_binding', message: KB_NOT_SIGNED });
+    else if (!kbHashOk) failures.splice(kbSignatureAt, 0, { check: 'holder_binding', message: 'sd_hash does not match the presented SD-JWT and disclosures' });
+  }
+  if (issuerSignature) {
+    if (issuerSigned) issuerVerified = true;
+    else failures.splice(issuerSignatureAt, 0, { check: 'signature', message: 'issuer signature does not verify' });
   }
 
   // --- status ----------------------------------------------------------------------------------

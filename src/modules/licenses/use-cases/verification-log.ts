@@ -26,8 +26,12 @@ interface Pending {
   event: EventRow | null;
 }
 
-/** How long a row may wait in the buffer (milliseconds). */
-export const FLUSH_MS = 5;
+/**
+ * How long a row may wait in the buffer (milliseconds). Most of a batch's cost is the pages of the log's indexes it
+ * touches, about the same for 25 rows as for 100: at 20 ms (instead of 5) the log took half the CPU per verification
+ * (bench/RESULTS.md, 2026-11-29), for a crash window that is still a few milliseconds long.
+ */
+export const FLUSH_MS = 20;
 /** Rows in the buffer from which verifications wait for the log (and fail if it cannot be written). */
 const HIGH_WATER = 5000;
 const RETRY_MS = 500;
