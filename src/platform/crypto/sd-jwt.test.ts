@@ -341,6 +341,26 @@ describe('presentSdJwtVc + verifySdJwtVc', () => {
     expect(r2.failures[0].message).toMatch(/sd_hash/);
   });
 
+  it('gives the same answers when many verifications overlap (signatures on the thread pool)', async () => {
+    const sdJwt = await issue();
+    const honest = await present(sdJwt);
+    const { jwt, disclosures } = split(honest);
+    const [h, p, s] = jwt.split('.');
+    const payload = JSON.parse(Buffer.from(p, 'base64url').toString());
+    payload.address = { street: 'x' };
+    const altered = keyBinding(`${h}.${b64(payload)}.${s}~${disclosures.join('~')}~`, holder.signer);
+    const stolen = await present(sdJwt, undefined, keyPair().priv);
+    const mix = Array.from({ length: 24 }, (_, i) => [honest, altered, stolen][i % 3]);
+    const alone: string[][] = [];
+    for (const x of mix) alone.push((await verifySdJwtVc(x, options())).failures.map((f) => f.check));
+    const together = await Promise.all(mix.map((x) => verifySdJwtVc(x, options())));
+    expect(together.map((r) => r.failures.map((f) => f.check))).toEqual(alone);
+    expect(alone[0]).toEqual([]);
+    expect(alone[1][0]).toBe('signature');
+    expect(alone[2]).toEqual(['holder_binding']);
+    expect(together.filter((r) => r.ok)).toHaveLength(8);
+  });
+
   it('reports unparseable input as format', async () => {
     for (const bad of ['', 'abc', 'a.b.c~', `${b64({ alg: 'none', typ: 'dc+sd-jwt' })}.${b64({ iss: ISSUER })}.~`]) {
       expect(await checks(bad)).toEqual(['format']);

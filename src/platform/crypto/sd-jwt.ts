@@ -496,9 +496,9 @@ async function verifyPresentation(presentation: string, options: VerifySdJwtVcOp
     failures.push({ check: 'issuer_trust', message: `issuer keys of ${iss} could not be loaded: ${(err as Error).message}` });
     key = null;
   }
-  // The two signatures (issuer and key binding) are checked side by side, off the event loop when other verifications
-  // are under way (checkSignature); the checks between them go on meanwhile. A failure found when a signature's answer comes is put
-  // where the check stands in the list, so the order of failures is the order of the checks.
+  // The two signatures (issuer and key binding) are checked side by side, off the event loop when other
+  // verifications are under way (checkSignature); the checks between them go on meanwhile. A failure found when a
+  // signature's answer comes is put where its check stands in the list: the failures keep the order of the checks.
   let issuerSignature: Promise<boolean> | null = null;
   let issuerSignatureAt = 0;
   if (key) {
