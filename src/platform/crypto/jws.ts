@@ -1,4 +1,4 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type ECKeyPairKeyObjectOptions, type KeyObject } from 'node:crypto';
 import { SM2_JWS_ALG, Sm2PublicKey, generateSm2KeyPair, sm2KeyFromJwk, sm2KeyToJwk, sm2Sign } from './sm2.js';
 
 /**
@@ -67,8 +67,13 @@ export function generateSigningJwk(alg: SigAlg = 'ES256'): EcPrivateJwk {
     return sm2KeyToJwk(kp.publicKey, kp.privateKey) as EcPrivateJwk;
   }
   if (alg !== 'ES256') throw new JwsFormatError(`unsupported algorithm ${String(alg)}`);
-  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  const jwk = privateKey.export({ format: 'jwk' });
+  // The JWK comes out of the generation itself. Exporting the returned KeyObject instead (`privateKey.export({format:
+  // 'jwk'})`) can hang the process for good on Node 20: the export holds the key's lock while it allocates, and a
+  // garbage collection at that moment that frees the generation job takes the same lock (seen in a bulk issuance;
+  // jws.test.ts makes it happen in a child process within a few thousand keys).
+  // (Node supports the 'jwk' encoding here; its type definitions do not list it.)
+  const options = { namedCurve: 'P-256', privateKeyEncoding: { format: 'jwk' }, publicKeyEncoding: { format: 'jwk' } } as unknown as ECKeyPairKeyObjectOptions;
+  const jwk = generateKeyPairSync('ec', options).privateKey as unknown as JsonWebKey;
   return { kty: 'EC', crv: 'P-256', x: jwk.x!, y: jwk.y!, d: jwk.d! };
 }
 
