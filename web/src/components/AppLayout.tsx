@@ -3,7 +3,7 @@ import { GlobalOutlined, IdcardOutlined, KeyOutlined, LogoutOutlined, UserOutlin
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { ADMIN_ROLES, hasRole, primaryRole, useAuth } from '../auth';
-import { currentLang, label, setLang } from '../i18n';
+import { currentLang, label, localName, setLang } from '../i18n';
 import { ActingForSelect } from './ActingForSelect';
 import { Emblem } from './Emblem';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -50,7 +50,7 @@ function Header() {
   links.push({ to: '/services', label: t('catalogHall.nav.services') });
   if (!me) links.push({ to: '/ask', label: t('consult.nav.ask') });
 
-  const roleText = me ? (me.kind === 'staff' && me.department ? `${(currentLang() === 'en' && me.department.nameEn) || me.department.name} · ${label('roles', primaryRole(me))}` : label('roles', primaryRole(me))) : '';
+  const roleText = me ? (me.kind === 'staff' && me.department ? `${localName(me.department.name, me.department.nameEn)} · ${label('roles', primaryRole(me))}` : label('roles', primaryRole(me))) : '';
 
   return (
     <header className="tb-header">

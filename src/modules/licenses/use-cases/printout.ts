@@ -4,7 +4,6 @@ import type { Deps } from '../../../platform/deps.js';
 import { recordDataAccess } from '../../../platform/access-log.js';
 import { notFound } from '../../../platform/errors.js';
 import { maskName } from '../../../platform/mask.js';
-import { chinaDate } from '../../../platform/calendar.js';
 import { renderDocument, signPdf, type OfficialDocument } from '../../../platform/pdf/index.js';
 import { departmentsByIds, findType } from '../licenses.queries.js';
 import { canSeeIssued } from '../licenses.policy.js';
@@ -53,7 +52,7 @@ export async function licencePrintout(deps: Deps, actor: Actor, licenceId: strin
   const today = deps.calendar.chinaDate(deps.clock.now());
   const expired = !!row.valid_to && row.valid_to < today;
   const statusNote = row.status !== 'valid'
-    ? `本证照${STATUS_TEXT[row.status] ?? row.status}（${row.status_changed_at ? chinaDate(row.status_changed_at) : '—'}${row.status_reason ? `，${row.status_reason}` : ''}），不得作为有效证照使用。`
+    ? `本证照${STATUS_TEXT[row.status] ?? row.status}（${row.status_changed_at ? deps.calendar.chinaDate(row.status_changed_at) : '—'}${row.status_reason ? `，${row.status_reason}` : ''}），不得作为有效证照使用。`
     : expired ? `本证照已于${row.valid_to}过期。` : `打印时本证照有效。`;
   const doc: OfficialDocument = {
     kind: '证照打印件',

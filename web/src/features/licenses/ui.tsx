@@ -4,7 +4,7 @@ import { CheckOutlined, CopyOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { currentLang, errorText, messages } from '../../i18n';
+import { currentLang, errorText, localName, messages } from '../../i18n';
 import { fmtDate } from '../../lib/format';
 import type { Level, LicenceSummary, ShownStatus, TypeSummary, ValidityRule } from './api';
 import { licencesApi, shownStatus } from './api';
@@ -85,7 +85,7 @@ export function fieldLabel(key: string, name: string, holderKind: string | null 
   const c = msgs().common;
   if (key === 'holder_name') return holderKind === 'enterprise' ? c.holder : c.holderName;
   if (key === 'holder_id') return holderKind === 'enterprise' ? c.holderIdEnterprise : c.holderIdPerson;
-  return currentLang() === 'en' && nameEn ? nameEn : name;
+  return localName(name, nameEn);
 }
 
 /** Copies text to the clipboard, with a fallback for browsers without the async clipboard (plain HTTP). */
@@ -166,7 +166,7 @@ export function useCountdown(iso: string | null | undefined): number {
 export const mmss = (seconds: number): string => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 
 /** The type name in the UI language. */
-export const typeName = (t: { name: string; nameEn?: string | null }): string => (currentLang() === 'en' && t.nameEn ? t.nameEn : t.name);
+export const typeName = (t: { name: string; nameEn?: string | null }): string => localName(t.name, t.nameEn);
 
 let typesOnce: Promise<TypeSummary[]> | null = null;
 

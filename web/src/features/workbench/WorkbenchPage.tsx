@@ -4,7 +4,7 @@ import { ApartmentOutlined, SafetyCertificateOutlined, SearchOutlined } from '@a
 import { useTranslation } from 'react-i18next';
 import { api, type Department, type Person } from '../../api';
 import { hasRole, useMe } from '../../auth';
-import { currentLang, label } from '../../i18n';
+import { currentLang, label, localName } from '../../i18n';
 import { ID_NUMBER_PATTERN, isValidCitizenId } from '../../lib/codes';
 import { applyFieldErrors } from '../../lib/forms';
 import { useAsync } from '../../lib/useAsync';
@@ -44,7 +44,7 @@ function DepartmentCard() {
           column={1}
           size="small"
           items={[
-            { key: 'name', label: t('workbench.departmentName'), children: <Typography.Text strong>{currentLang() === 'en' && d.nameEn ? d.nameEn : d.name}</Typography.Text> },
+            { key: 'name', label: t('workbench.departmentName'), children: <Typography.Text strong>{localName(d.name, d.nameEn)}</Typography.Text> },
             { key: 'kind', label: t('workbench.kind'), children: label('kinds', d.kind) },
             { key: 'region', label: t('workbench.region'), children: regionPath(d.regionCode, regions.byCode, currentLang(), true) },
             { key: 'phone', label: t('workbench.phone'), children: d.phone },

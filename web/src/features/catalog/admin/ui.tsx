@@ -171,5 +171,5 @@ export function DeptName({ dept }: { dept: { id: string; name: string } }) {
 export function RegionName({ code, fallback }: { code: string; fallback: string }) {
   const regions = useRegions();
   const r = regions.byCode.get(code);
-  return <>{currentLang() === 'en' && r?.nameEn ? r.nameEn : fallback}</>;
+  return <>{localName(fallback, r?.nameEn)}</>;
 }

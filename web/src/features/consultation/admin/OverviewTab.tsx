@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { hasRole, useMe } from '../../../auth';
 import { localDeptName } from '../../../lib/departments';
 import { useAsync } from '../../../lib/useAsync';
-import { currentLang } from '../../../i18n';
+import { currentLang, localName } from '../../../i18n';
 import { consultApi, DISPATCHER_QUEUES, type ConsultStats } from '../api';
 import { ConsultErrorAlert, keyText, msgs } from '../ui';
 import { echarts } from './echarts';
@@ -28,7 +28,7 @@ const pct = (r: number | null) => (r === null ? null : Math.round(r * 1000) / 10
 
 type Named = { departmentName: string; departmentNameEn: string | null };
 const deptLabel = (d: Named) => localDeptName({ name: d.departmentName, nameEn: d.departmentNameEn });
-const regionLabel = (r: { regionName: string; regionNameEn: string | null }) => (currentLang() === 'en' && r.regionNameEn ? r.regionNameEn : r.regionName);
+const regionLabel = (r: { regionName: string; regionNameEn: string | null }) => localName(r.regionName, r.regionNameEn);
 
 function barOption(names: string[], values: number[], series: string, color = BLUE, horizontal = false) {
   const cat = { type: 'category' as const, data: names, axisLabel: { interval: 0, formatter: short } };
