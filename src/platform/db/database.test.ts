@@ -58,6 +58,26 @@ describe('withTx under concurrency', () => {
     expect(after.transactions - before!.transactions).toBeLessThan(20);
   });
 
+  it('on SQLite, a long queue is committed in turns of at most 16 callers, in order, with the event loop free between turns', async () => {
+    if (p.deps.dialect !== 'sqlite') return;
+    const before = commitGroupStats(p.deps.db)!;
+    const order: string[] = [];
+    const calls = Array.from({ length: 40 }, (_, i) => withTx(p.deps.db, async (tx) => {
+      order.push(`tx${i}`);
+      await publishEvent(tx, p.deps.clock, actor, { type: 'test.turns', aggregateType: 'thing', aggregateId: `t-${i}`, payload: { i } });
+      return i;
+    }));
+    // I/O that comes after them (a macrotask) runs after the first turn, not after all forty
+    setImmediate(() => order.push('io'));
+    expect(await Promise.all(calls)).toEqual(Array.from({ length: 40 }, (_, i) => i));
+    const after = commitGroupStats(p.deps.db)!;
+    expect(after.transactions - before.transactions).toBe(3);
+    expect(after.largest).toBeLessThanOrEqual(16);
+    expect(order.filter((x) => x !== 'io')).toEqual(Array.from({ length: 40 }, (_, i) => `tx${i}`));
+    expect(order.indexOf('io')).toBe(16);
+    expect((await eventsOf('t-')).length).toBe(40);
+  });
+
   it('on SQLite, a commit that fails fails every caller of the group and keeps nothing', async () => {
     if (p.deps.dialect !== 'sqlite') return;
     // A deferred foreign key is checked at COMMIT: one caller's orphan makes the shared commit fail.

@@ -180,7 +180,15 @@ const SAVEPOINT = 'savepoint tb_member';
 const RELEASE = 'release tb_member';
 const ROLLBACK_TO = 'rollback to tb_member';
 
-/** The queue of transactions waiting for SQLite's one connection; each turn of the connection commits up to `max` of them. */
+/**
+ * The queue of transactions waiting for SQLite's one connection. Each turn of the connection commits the callers at
+ * the head of the queue, in order, until the turn has run for `budgetMs` (or `max` callers); the rest wait for the next
+ * turn, and between turns the event loop reads the sockets and sends the replies of the turn just committed. Short turns
+ * keep the queue first-in first-out for requests that arrive meanwhile: with one long turn per event-loop cycle, a
+ * request that came just after a turn started waited for that turn and the whole next one (p99 ≈ 2 × the mean at 50
+ * concurrent filings; with turns of ~8 ms, ≈ 1.4 × the mean, bench/RESULTS.md). A turn still shares its commit among
+ * its callers, which is what makes SQLite's one writer fast.
+ */
 class CommitGroups {
   private readonly queue: GroupMember[] = [];
   private running = false;
@@ -188,7 +196,7 @@ class CommitGroups {
 
   private readonly sync: SyncStatements;
 
-  constructor(private readonly db: Db, statements: { statement(sqlText: string): SQLite.Statement }, private readonly max = 64) {
+  constructor(private readonly db: Db, statements: { statement(sqlText: string): SQLite.Statement }, readonly max = 16) {
     this.sync = syncRunner(statements);
   }
 
@@ -200,27 +208,30 @@ class CommitGroups {
         // better-sqlite3 is synchronous: a transaction runs from BEGIN to COMMIT within one turn of the event loop,
         // so nobody else could ever join it. Starting after the I/O of this turn (setImmediate) lets the requests
         // that arrived with this one reach here first and share the commit; alone, a caller waits one turn.
-        setImmediate(() => void this.drain());
+        setImmediate(this.drain);
       }
     });
   }
 
-  private async drain(): Promise<void> {
-    try {
-      while (this.queue.length > 0) await this.group();
-    } finally {
-      this.running = false;
-    }
-  }
+  /** One turn, then the next after the event loop's I/O (setImmediate) while callers are waiting. */
+  private readonly drain = (): void => {
+    void this.group().finally(() => {
+      if (this.queue.length > 0) setImmediate(this.drain);
+      else this.running = false;
+    });
+  };
 
-  /** One transaction for the callers queued now (up to `max`; later ones go to the next). */
+  /** One transaction for the callers at the head of the queue (see the class comment for how many). */
   private async group(): Promise<void> {
-    const members = this.queue.splice(0, this.max);
+    const members: GroupMember[] = [];
+    const max = this.max;
     try {
       await this.db.transaction().execute(async (tx) => {
         runningTx.set(tx, this.sync);
         try {
-          for (const m of members) {
+          while (this.queue.length > 0 && members.length < max) {
+            const m = this.queue.shift()!;
+            members.push(m);
             this.sync.run(SAVEPOINT, []);
             try {
               m.value = await m.fn(tx);
@@ -243,7 +254,9 @@ class CommitGroups {
       this.stats.largest = Math.max(this.stats.largest, members.length);
     } catch (err) {
       // The transaction did not commit (or did not begin): nothing of this group was kept. A caller that failed on
-      // its own gets its own error; the others (including those not run yet) get the transaction's.
+      // its own gets its own error; the others get the transaction's. If BEGIN itself failed, nobody was taken from
+      // the queue: the callers a turn would have taken get the error (a broken connection must not spin).
+      if (members.length === 0) members.push(...this.queue.splice(0, max));
       for (const m of members) m.reject(m.ok === false ? m.error : err);
       return;
     }
