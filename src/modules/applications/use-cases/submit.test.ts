@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { startTestPlatform, type Client, type TestPlatform } from '../../../testing/harness.js';
 import { verifyAuditChain } from '../../../platform/audit.js';
 import { demoFiler, demoFormData } from '../../../demo/cases.js';
+import { payloadHashOf, samePayload } from './submit.js';
 
 /**
  * Filings that arrive together (on SQLite they share a commit, see withTx): each is all or nothing, the day's case
@@ -100,5 +102,65 @@ describe('filings that arrive together', () => {
     // the registry was read for every filing that got as far as the checks, refused ones included
     expect((await reads()) - readsBefore).toBeGreaterThanOrEqual(25 + bad.length + forged.length);
     expect(await verifyAuditChain(p.deps.db, p.deps.auditKey)).toMatchObject({ ok: true });
+  });
+});
+
+describe('the payload behind an idempotency key', () => {
+  const body = async () => {
+    const prefill = (await zhangsan.get(`/api/v1/applications/prefill?itemId=${itemId}`)).body.prefill;
+    const form = { ...demoFormData('oldAge', demoFiler('oldAge'), { payTo: 'bank', bankName: '中国银行澜州分行', bankAccount: '6222000099990001' }), ...Object.fromEntries(Object.entries(prefill).map(([k, v]: [string, any]) => [k, v.value])) };
+    return { itemId, form, materials: answers(item.guide) };
+  };
+  /** The same object with every object's keys in reverse order (arrays keep theirs). */
+  const reversed = (v: any): any => (Array.isArray(v) ? v.map(reversed) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).reverse().map((k) => [k, reversed(v[k])])) : v);
+
+  it('is the same whatever order the keys come in; a different one is refused', async () => {
+    const b = await body();
+    const first = await submit(zhangsan, b, 'payload-order-0001');
+    expect(first.status).toBe(201);
+    const again = await submit(zhangsan, reversed(b), 'payload-order-0001');
+    expect([again.status, again.body.case.id]).toEqual([200, first.body.case.id]);
+    const other = await submit(zhangsan, { ...b, form: { ...b.form, bankAccount: '6222000099990002' } }, 'payload-order-0001');
+    expect([other.status, other.body.error.code]).toEqual([409, 'applications.idempotency_key_reused']);
+  });
+
+  it('a case filed with the earlier form of the hash (keys in locale order) still answers its retries', async () => {
+    const b = await body();
+    const first = await submit(zhangsan, b, 'payload-legacy-0001');
+    expect(first.status).toBe(201);
+    // what such a case carries: the hash of the body with its keys sorted by localeCompare
+    const legacyHash = (v: unknown) => createHash('sha256').update(JSON.stringify(v, (_k, x) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([k1], [k2]) => k1.localeCompare(k2))) : x))).digest('hex');
+    await p.deps.db.updateTable('cases').set({ payload_hash: legacyHash(b) }).where('id', '=', first.body.case.id).execute();
+    const again = await submit(zhangsan, b, 'payload-legacy-0001');
+    expect([again.status, again.body.case.id]).toEqual([200, first.body.case.id]);
+    const other = await submit(zhangsan, { ...b, materials: [] }, 'payload-legacy-0001');
+    expect(other.body.error.code).toBe('applications.idempotency_key_reused');
+    // where the two orders differ ("B" before "a" by code unit, after it by locale), the earlier hash still matches
+    const mixed = { form: { a: 1, B: [{ y: 1, X: 2 }] }, itemId: 'x' };
+    expect(payloadHashOf(mixed)).not.toBe(legacyHash(mixed));
+    expect(samePayload(legacyHash(mixed), { itemId: 'x', form: { B: [{ X: 2, y: 1 }], a: 1 } })).toBe(true);
+    expect(samePayload(payloadHashOf(mixed), { itemId: 'x', form: { B: [{ X: 2, y: 1 }], a: 1 } })).toBe(true);
+    expect(samePayload(legacyHash(mixed), { itemId: 'x', form: { B: [{ X: 2, y: 2 }], a: 1 } })).toBe(false);
+  });
+});
+
+describe('an item taken out of the catalogue', () => {
+  it('files nothing new, and a retry of a filing that went through still gets its case', async () => {
+    const prefill = (await zhangsan.get(`/api/v1/applications/prefill?itemId=${itemId}`)).body.prefill;
+    const b = { itemId, form: { ...demoFormData('oldAge', demoFiler('oldAge'), { payTo: 'bank', bankName: '中国银行澜州分行', bankAccount: '6222000099990003' }), ...Object.fromEntries(Object.entries(prefill).map(([k, v]: [string, any]) => [k, v.value])) }, materials: answers(item.guide) };
+    const first = await submit(zhangsan, b, 'retired-item-0001');
+    expect(first.status).toBe(201);
+    const count = async () => (await p.deps.db.selectFrom('cases').select('id').where('item_id', '=', itemId).execute()).length;
+    const before = await count();
+    await p.deps.db.updateTable('catalog_items').set({ retired_at: new Date().toISOString() }).where('id', '=', itemId).execute();
+    try {
+      const again = await submit(zhangsan, b, 'retired-item-0001');
+      expect([again.status, again.body.case.id]).toEqual([200, first.body.case.id]);
+      const fresh = await submit(zhangsan, b, 'retired-item-0002');
+      expect([fresh.status, fresh.body.error.code]).toEqual([404, 'catalog.item_not_published']);
+      expect(await count()).toBe(before);
+    } finally {
+      await p.deps.db.updateTable('catalog_items').set({ retired_at: null }).where('id', '=', itemId).execute();
+    }
   });
 });

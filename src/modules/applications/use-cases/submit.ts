@@ -94,7 +94,36 @@ export async function resolveBranches(deps: Deps, item: ItemDetail['item'], work
   return out;
 }
 
-const canonical = (v: unknown): string => JSON.stringify(v, (_k, x) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x));
+/**
+ * The application as JSON with every object's keys sorted by UTF-16 code units (the key order of RFC 8785, JSON
+ * canonicalization): the same content gives the same text whatever order a client put the keys in.
+ */
+function canonical(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
+  if (Array.isArray(v)) {
+    let out = '[';
+    for (let i = 0; i < v.length; i++) out += (i ? ',' : '') + (v[i] === undefined ? 'null' : canonical(v[i]));
+    return out + ']';
+  }
+  let out = '{';
+  for (const k of Object.keys(v).sort()) {
+    const x = (v as Record<string, unknown>)[k];
+    if (x !== undefined) out += (out.length > 1 ? ',' : '') + JSON.stringify(k) + ':' + canonical(x);
+  }
+  return out + '}';
+}
+export const payloadHashOf = (input: unknown): string => createHash('sha256').update(canonical(input)).digest('hex');
+
+/**
+ * Whether a retry carries the application a case was filed with. Cases filed before 2026-11-30 carry a hash of the
+ * keys in locale order (~4× slower to compute); it differs from today's only where two keys differ first in case or
+ * punctuation ("a" and "B"), and is checked only when today's does not match.
+ */
+export function samePayload(storedHash: string, input: unknown, hash = payloadHashOf(input)): boolean {
+  if (storedHash === hash) return true;
+  const legacy = JSON.stringify(input, (_k, x) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x));
+  return storedHash === createHash('sha256').update(legacy).digest('hex');
+}
 
 /** The day's next sequence number for the implementation code, atomically (one upsert; concurrent filings queue on the row). */
 async function nextCaseNumber(tx: Tx, deps: Deps, implementationCode: string, now: string): Promise<string> {
@@ -116,37 +145,44 @@ export interface SubmitResult {
  * Files an application: the item's published version, form and materials are frozen with the case; the case number
  * is implementation code + date + sequence; the same idempotency key with the same content returns the first case.
  *
- * Everything after the item lookup runs in one transaction (on SQLite it shares its commit with concurrent filings,
- * see withTx): the idempotency check, the registry read for the locked prefill fields with its access-log entry, the
- * checks, and the case with its task, timeline, notification, audit entry and outbox event. A filing refused by the
+ * Everything runs in one transaction (on SQLite it shares its commit with concurrent filings, see withTx): the
+ * idempotency check, the item's published version, the registry read for the locked prefill fields with its access-log
+ * entry, the checks, and the case with its task, timeline, notification, audit entry and outbox event. A filing refused by the
  * checks keeps only the access-log entry (the registry was read); its other writes are rolled back to a savepoint.
  */
 export async function submitApplication(deps: Deps, actor: Actor, input: SubmitBody, idempotencyKey: string, lang: Lang = 'zh-CN'): Promise<SubmitResult> {
   if (actor.kind !== 'citizen' || !actor.userId || !actor.idNumber) throw forbidden('applications.citizens_only', 'Applications are filed by citizens, for themselves or for an enterprise they act for.');
   if (!/^[A-Za-z0-9._:-]{8,100}$/.test(idempotencyKey)) throw invalid('applications.bad_idempotency_key', 'Send an Idempotency-Key header of 8–100 letters, digits or ._:- (a new one per application).');
-  const payloadHash = createHash('sha256').update(canonical(input)).digest('hex');
+  const payloadHash = payloadHashOf(input);
 
   const ob = actor.onBehalfOf;
-  let detail: ItemDetail;
-  try {
-    if (ob) requireEnterpriseScope(actor, ob.uscc, 'applications.submit');
-    // Outside the transaction: the catalogue's cache of published items is per database handle.
-    detail = await getPublishedItemCached(deps, input.itemId);
-  } catch (err) {
-    // A retry of a filing that went through gets its case even if the item or the agent's scope changed since.
-    const existing = await findByIdempotencyKey(deps.db, actor.userId, idempotencyKey);
-    if (existing) return replay(existing, payloadHash);
-    throw err;
+  if (ob) {
+    try {
+      requireEnterpriseScope(actor, ob.uscc, 'applications.submit');
+    } catch (err) {
+      // A retry of a filing that went through gets its case even if the agent's scope changed since.
+      const existing = await findByIdempotencyKey(deps.db, actor.userId, idempotencyKey);
+      if (existing) return replay(existing, payloadHash, input);
+      throw err;
+    }
   }
-  const guide = detail.guide;
   const kind = ob ? 'enterprise' : 'person';
 
   type Outcome = SubmitResult | { refused: unknown } | { duplicate: unknown };
   let outcome: Outcome;
   try {
     outcome = await withTx(deps.db, async (tx): Promise<Outcome> => {
+      // A retry of a filing that went through gets its case, even if the item was retired since.
       const existing = await findByIdempotencyKey(tx, actor.userId!, idempotencyKey);
-      if (existing) return replay(existing, payloadHash);
+      if (existing) return replay(existing, payloadHash, input);
+      let detail: ItemDetail;
+      try {
+        detail = await getPublishedItemCached(deps, input.itemId, tx);
+      } catch (err) {
+        if (err instanceof AppError) return { refused: err };
+        throw err;
+      }
+      const guide = detail.guide;
       if (!guide.serviceObjects.includes(kind)) {
         throw invalid('applications.wrong_applicant', kind === 'person' ? 'This item is for enterprises: switch to the enterprise you act for first.' : 'This item is for individuals: switch back to acting as yourself.');
       }
@@ -185,7 +221,7 @@ export async function submitApplication(deps: Deps, actor: Actor, input: SubmitB
     // the other replays it.
     const winner = await findByIdempotencyKey(deps.db, actor.userId, idempotencyKey);
     if (!winner) throw outcome.duplicate;
-    return replay(winner, payloadHash);
+    return replay(winner, payloadHash, input);
   }
   return outcome;
 }
@@ -243,8 +279,8 @@ async function writeCase(tx: Tx, deps: Deps, actor: Actor, f: {
   });
 }
 
-function replay(existing: { id: string; case_number: string; payload_hash: string }, payloadHash: string): SubmitResult {
-  if (existing.payload_hash !== payloadHash) {
+function replay(existing: { id: string; case_number: string; payload_hash: string }, payloadHash: string, input: SubmitBody): SubmitResult {
+  if (!samePayload(existing.payload_hash, input, payloadHash)) {
     throw conflict('applications.idempotency_key_reused', 'This Idempotency-Key was already used for a different application; use a new key for a new application.', { caseId: existing.id });
   }
   return { caseId: existing.id, caseNumber: existing.case_number, replayed: true };

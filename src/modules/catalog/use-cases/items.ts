@@ -148,9 +148,11 @@ export async function getItemNames(deps: Pick<Deps, 'db'>, ids: string[]): Promi
  * getPublishedItem for hot paths (filing an application): one light read of the item's row decides whether the
  * detail this process loaded before still holds (same published version, item unchanged); names of related records
  * (basic item, departments) are re-read at least once a minute. Callers must not change the returned object.
+ * `tx`: read inside that transaction (a filing checks the item in its own, on SQLite without a second round through
+ * the connection); the cache is still the process's for `deps.db`.
  */
-export async function getPublishedItemCached(deps: Deps, id: string): Promise<ItemDetail> {
-  const row = await q.findPublishedState(deps.db, id);
+export async function getPublishedItemCached(deps: Deps, id: string, tx?: DbOrTx): Promise<ItemDetail> {
+  const row = await q.findPublishedState(tx ?? deps.db, id);
   if (!row) throw notFound('catalog.item_not_found', 'No such service item.');
   if (row.published_version === null || row.retired_at) throw notFound('catalog.item_not_published', 'This service item is not in the public catalogue (not yet published, or retired).');
   let cache = publishedCache.get(deps.db);
@@ -158,7 +160,7 @@ export async function getPublishedItemCached(deps: Deps, id: string): Promise<It
   const key = `${row.published_version}|${row.updated_at}`;
   const hit = cache.get(id);
   if (hit && hit.key === key && Date.now() - hit.loadedAt < PUBLISHED_CACHE_MS) return hit.detail;
-  const detail = await getPublishedItem(deps, id);
+  const detail = await getPublishedItem(tx ? { ...deps, db: tx } : deps, id);
   if (cache.size >= 10_000) cache.clear(); // bounded; catalogues are far smaller
   cache.set(id, { key, loadedAt: Date.now(), detail });
   return detail;
