@@ -181,13 +181,13 @@ const RELEASE = 'release tb_member';
 const ROLLBACK_TO = 'rollback to tb_member';
 
 /**
- * The queue of transactions waiting for SQLite's one connection. Each turn of the connection commits the callers at
- * the head of the queue, in order, until the turn has run for `budgetMs` (or `max` callers); the rest wait for the next
- * turn, and between turns the event loop reads the sockets and sends the replies of the turn just committed. Short turns
- * keep the queue first-in first-out for requests that arrive meanwhile: with one long turn per event-loop cycle, a
- * request that came just after a turn started waited for that turn and the whole next one (p99 ≈ 2 × the mean at 50
- * concurrent filings; with turns of ~8 ms, ≈ 1.4 × the mean, bench/RESULTS.md). A turn still shares its commit among
- * its callers, which is what makes SQLite's one writer fast.
+ * The queue of transactions waiting for SQLite's one connection. Each turn of the connection commits up to `max`
+ * callers from the head of the queue, in order; the rest wait for the next turn, and between turns the event loop reads
+ * the sockets and sends the replies of the turn just committed. Short turns keep the queue first in, first out for
+ * requests that arrive meanwhile: when one turn took everybody waiting, a request that came just after a turn started
+ * waited for that turn and the whole next one (at 50 concurrent filings p99 was ~2 × p50; in turns of 16, ~1.5 ×, at
+ * the same throughput — bench/RESULTS.md; turns of 8 cost throughput, turns of 24 lost the gain). A turn still shares
+ * its commit among its callers, which is what makes SQLite's one writer fast.
  */
 class CommitGroups {
   private readonly queue: GroupMember[] = [];
