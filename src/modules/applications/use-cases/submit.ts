@@ -115,7 +115,7 @@ function canonical(v: unknown): string {
 export const payloadHashOf = (input: unknown): string => createHash('sha256').update(canonical(input)).digest('hex');
 
 /**
- * Whether a retry carries the application a case was filed with. Cases filed before 2026-11-30 carry a hash of the
+ * Whether a retry carries the application a case was filed with. Cases filed before 2026-11-29 (this change) carry a hash of the
  * keys in locale order (~4× slower to compute); it differs from today's only where two keys differ first in case or
  * punctuation ("a" and "B"), and is checked only when today's does not match.
  */
