@@ -196,7 +196,7 @@ class CommitGroups {
 
   private readonly sync: SyncStatements;
 
-  constructor(private readonly db: Db, statements: { statement(sqlText: string): SQLite.Statement }, readonly max = 16) {
+  constructor(private readonly db: Db, statements: { statement(sqlText: string): SQLite.Statement }, private readonly max = 16) {
     this.sync = syncRunner(statements);
   }
 

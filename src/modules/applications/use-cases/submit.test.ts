@@ -105,17 +105,19 @@ describe('filings that arrive together', () => {
   });
 });
 
+/** A valid application of zhangsan's: the demo form with the registry's values for the locked fields. */
+async function zhangsansApplication(bankAccount: string) {
+  const prefill = (await zhangsan.get(`/api/v1/applications/prefill?itemId=${itemId}`)).body.prefill;
+  const form = { ...demoFormData('oldAge', demoFiler('oldAge'), { payTo: 'bank', bankName: '中国银行澜州分行', bankAccount }), ...Object.fromEntries(Object.entries(prefill).map(([k, v]: [string, any]) => [k, v.value])) };
+  return { itemId, form, materials: answers(item.guide) };
+}
+
 describe('the payload behind an idempotency key', () => {
-  const body = async () => {
-    const prefill = (await zhangsan.get(`/api/v1/applications/prefill?itemId=${itemId}`)).body.prefill;
-    const form = { ...demoFormData('oldAge', demoFiler('oldAge'), { payTo: 'bank', bankName: '中国银行澜州分行', bankAccount: '6222000099990001' }), ...Object.fromEntries(Object.entries(prefill).map(([k, v]: [string, any]) => [k, v.value])) };
-    return { itemId, form, materials: answers(item.guide) };
-  };
   /** The same object with every object's keys in reverse order (arrays keep theirs). */
   const reversed = (v: any): any => (Array.isArray(v) ? v.map(reversed) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).reverse().map((k) => [k, reversed(v[k])])) : v);
 
   it('is the same whatever order the keys come in; a different one is refused', async () => {
-    const b = await body();
+    const b = await zhangsansApplication('6222000099990001');
     const first = await submit(zhangsan, b, 'payload-order-0001');
     expect(first.status).toBe(201);
     const again = await submit(zhangsan, reversed(b), 'payload-order-0001');
@@ -125,7 +127,7 @@ describe('the payload behind an idempotency key', () => {
   });
 
   it('a case filed with the earlier form of the hash (keys in locale order) still answers its retries', async () => {
-    const b = await body();
+    const b = await zhangsansApplication('6222000099990001');
     const first = await submit(zhangsan, b, 'payload-legacy-0001');
     expect(first.status).toBe(201);
     // what such a case carries: the hash of the body with its keys sorted by localeCompare
@@ -146,8 +148,7 @@ describe('the payload behind an idempotency key', () => {
 
 describe('an item taken out of the catalogue', () => {
   it('files nothing new, and a retry of a filing that went through still gets its case', async () => {
-    const prefill = (await zhangsan.get(`/api/v1/applications/prefill?itemId=${itemId}`)).body.prefill;
-    const b = { itemId, form: { ...demoFormData('oldAge', demoFiler('oldAge'), { payTo: 'bank', bankName: '中国银行澜州分行', bankAccount: '6222000099990003' }), ...Object.fromEntries(Object.entries(prefill).map(([k, v]: [string, any]) => [k, v.value])) }, materials: answers(item.guide) };
+    const b = await zhangsansApplication('6222000099990003');
     const first = await submit(zhangsan, b, 'retired-item-0001');
     expect(first.status).toBe(201);
     const count = async () => (await p.deps.db.selectFrom('cases').select('id').where('item_id', '=', itemId).execute()).length;
