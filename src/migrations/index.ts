@@ -15,6 +15,8 @@ import { m0014 } from './0014_consultation_work_orders.js';
 import { m0015 } from './0015_consultation_stats.js';
 import { m0016 } from './0016_licenses_verification_counts.js';
 import { m0017 } from './0017_applications_draft_receiving.js';
+import { m0018 } from './0018_platform_write_path_indexes.js';
+import { m0019 } from './0019_applications_receiving_index.js';
 
 /** Ordered by name; add new migrations at the end with the next number and the owning module in the name. */
 export const migrations: Record<string, TongbanMigration> = {
@@ -34,4 +36,6 @@ export const migrations: Record<string, TongbanMigration> = {
   '0015_consultation_stats': m0015,
   '0016_licenses_verification_counts': m0016,
   '0017_applications_draft_receiving': m0017,
+  '0018_platform_write_path_indexes': m0018,
+  '0019_applications_receiving_index': m0019,
 };

@@ -3,7 +3,8 @@ import net from 'node:net';
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPlatform, type TestPlatform } from '../testing/harness.js';
-import { EventDispatcher, publishEvent, typeMatches, connectNatsPublisher, type PlatformEvent } from './events.js';
+import { EventDispatcher, pendingEvents, publishEvent, typeMatches, connectNatsPublisher, type PlatformEvent } from './events.js';
+import { queryPlan } from '../testing/query-plan.js';
 import { withTx } from './db/database.js';
 import { systemActor } from './actor.js';
 import { manualClock } from './clock.js';
@@ -69,6 +70,11 @@ describe('transactional outbox', () => {
     off2();
     const row = await p.deps.db.selectFrom('outbox_events').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     expect(row.dispatched_at).not.toBeNull();
+  });
+
+  it('the dispatcher reads pending events from the index of pending events', async () => {
+    // outbox_pending_idx holds only events not yet dispatched (a partial index): the dispatcher's query must imply it.
+    expect(await queryPlan(p.deps, pendingEvents(p.deps.db, 200).compile())).toContain('outbox_pending_idx');
   });
 
   it('matches type patterns', () => {

@@ -45,6 +45,8 @@ export async function publishEvent(tx: Tx, clock: Clock, actor: Actor, input: Ev
   return id;
 }
 
+/** The oldest events not yet dispatched (read from the outbox's index of pending events). */
+export const pendingEvents = (db: Db, limit: number) => db.selectFrom('outbox_events').selectAll().where('dispatched_at', 'is', null).orderBy('id').limit(limit);
 const claim = prepared((db, now: string, id: string) => db.updateTable('outbox_events').set({ dispatched_at: now }).where('id', '=', id).where('dispatched_at', 'is', null).returning('id'));
 
 /** `a.b.*` matches `a.b.c` and `a.b.c.d`; `*` matches everything; otherwise exact. */
@@ -119,7 +121,7 @@ export class EventDispatcher {
   }
 
   private async dispatchPending(limit = 200): Promise<number> {
-    const rows = await this.db.selectFrom('outbox_events').selectAll().where('dispatched_at', 'is', null).orderBy('id').limit(limit).execute();
+    const rows = await pendingEvents(this.db, limit).execute();
     if (rows.length === 0) return 0;
     const subs = await this.db.selectFrom('webhook_subscriptions').selectAll().where('active', '=', 1).execute();
     // One transaction claims the whole batch (a commit per event cost more than the event's own writes); an event

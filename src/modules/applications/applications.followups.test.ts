@@ -3,6 +3,8 @@ import { startTestPlatform, type Client, type TestPlatform } from '../../testing
 import { verifyAuditChain } from '../../platform/audit.js';
 import { demoFiler, demoFormData } from '../../demo/cases.js';
 import { demoPeople } from '../../demo/province-data.js';
+import { queryPlan } from '../../testing/query-plan.js';
+import { crossRegionPage } from './use-cases/read.js';
 
 /*
  * What follows the steps of a case: drafts, the applicant's uploads, notifications, 跨省通办 transfers, 好差评 and the
@@ -152,6 +154,13 @@ describe('notifications', () => {
 });
 
 describe('跨省通办: a case received by another region’s window', () => {
+  it('the receiving side of the queue is read from its index of received cases, first page and further', async () => {
+    // Only cases with a receiving window are in cases_receiving_idx (a partial index): the queue's query must imply it.
+    for (const after of [null, ['2026-11-27T00:00:00.000Z', 'zzzz']] as [string, string][]) {
+      expect(await queryPlan(p.deps, crossRegionPage(p.deps, remoteDept, 'receiving_department_id', 20, after).compile())).toContain('cases_receiving_idx');
+    }
+  });
+
   it('tracks the originals and the result between both sides; delivery waits for the result', async () => {
     const d = await file(zhangsan, { receivingDepartmentId: remoteDept });
     expect(d.case.receivingDepartmentId).toBe(remoteDept);

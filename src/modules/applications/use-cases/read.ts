@@ -136,6 +136,11 @@ const stepTasks = (deps: Deps, dept: string, step: TaskStep) =>
 const crossRegionSide = (deps: Deps, dept: string, column: 'department_id' | 'receiving_department_id') =>
   deps.db.selectFrom('cases').where(column, '=', dept).where('receiving_department_id', 'is not', null)
     .where((eb) => eb('receiving_department_id', '!=', eb.ref('department_id')));
+/** A page of one side of the cross_region queue, newest first, from the cursor on: read in that order from the side's index. */
+export const crossRegionPage = (deps: Deps, dept: string, column: 'department_id' | 'receiving_department_id', limit: number, after: [string, string] | null) => {
+  const q = crossRegionSide(deps, dept, column).selectAll().orderBy('submitted_at', 'desc').orderBy('id', 'desc').limit(limit + 1);
+  return after ? q.where((eb) => eb(eb.refTuple('submitted_at', 'id'), '<', eb.tuple(after[0], after[1]))) : q;
+};
 /** due soon / overdue: running clocks only (due_at is set). */
 const clockCases = (deps: Deps, dept: string, queue: 'due_soon' | 'overdue', now: string) => {
   const q = deps.db.selectFrom('cases').where('department_id', '=', dept).where('status', 'in', [...ACTIVE]).where('paused', '=', 0).where('due_at', 'is not', null);
@@ -170,11 +175,7 @@ async function queuePage(deps: Deps, actor: Actor, query: QueueQuery): Promise<P
   const withTask = (c: CasesTable) => ({ ...toCaseSummary(c, now), taskId: null, taskName: null, claimedBy: null });
   if (queue === 'cross_region') {
     // each side read in order from its own index (at most a page each), the two merged
-    const side = (column: 'department_id' | 'receiving_department_id') => {
-      let q = crossRegionSide(deps, dept, column).selectAll().orderBy('submitted_at', 'desc').orderBy('id', 'desc').limit(limit + 1);
-      if (after) q = q.where((eb) => eb(eb.refTuple('submitted_at', 'id'), '<', eb.tuple(after[0], after[1])));
-      return q.execute();
-    };
+    const side = (column: 'department_id' | 'receiving_department_id') => crossRegionPage(deps, dept, column, limit, after).execute();
     const [handling, receiving] = await Promise.all([side('department_id'), side('receiving_department_id')]);
     const merged = [...handling, ...receiving].sort((a, b) => (a.submitted_at === b.submitted_at ? (a.id < b.id ? 1 : -1) : a.submitted_at < b.submitted_at ? 1 : -1));
     const page = pageOf(merged.slice(0, limit + 1), limit, (r) => [r.submitted_at, r.id]);
