@@ -3,4 +3,4 @@ export { registerIdentityRoutes } from './identity.routes.js';
 export { resolveSession } from './use-cases/auth.js';
 export { requireEnterpriseScope, AGENT_SCOPES, type AgentScope } from './identity.policy.js';
 export { findPerson, findEnterprise } from './identity.queries.js';
-export { registryForPrefill, type PrefilledAttribute } from './use-cases/registry.js';
+export { registryForPrefill, registryValuesForPrefill, type PrefilledAttribute } from './use-cases/registry.js';

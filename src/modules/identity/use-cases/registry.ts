@@ -154,33 +154,52 @@ export interface PrefilledAttribute {
  * its purpose, so the person sees it under "who read my data".
  */
 export async function registryForPrefill(deps: Deps, actor: Actor, source: 'person' | 'enterprise', attributes: string[], purpose: string): Promise<Record<string, PrefilledAttribute>> {
+  return (await readForPrefill(deps, actor, source, attributes, purpose, true)) as Record<string, PrefilledAttribute>;
+}
+
+/**
+ * The same registry values without who vouches for them: what a submission needs to check its locked fields against.
+ * The read is logged as registryForPrefill's is; only the source departments are not looked up.
+ */
+export async function registryValuesForPrefill(deps: Deps, actor: Actor, source: 'person' | 'enterprise', attributes: string[], purpose: string): Promise<Record<string, string | null>> {
+  const read = await readForPrefill(deps, actor, source, attributes, purpose, false);
+  return Object.fromEntries(Object.entries(read).map(([a, v]) => [a, v.value]));
+}
+
+async function readForPrefill(deps: Deps, actor: Actor, source: 'person' | 'enterprise', attributes: string[], purpose: string, withProvenance: boolean): Promise<Record<string, PrefilledAttribute | { value: string | null }>> {
   if (attributes.length === 0) return {};
-  const out: Record<string, PrefilledAttribute> = {};
+  let subjectKey: string;
+  let values: Record<string, string | null>;
+  let prov: Provenance = {};
+  let updatedAt: string;
+  let defaultSource: string;
   if (source === 'person') {
     const p = await ownPersonRow(deps, actor);
-    const prov = await provenanceOf(deps, 'population', p.id_number);
-    const person = toPerson(p, prov) as unknown as Record<string, string | null>;
-    for (const a of attributes) {
-      const col = PREFILL_COLUMNS.person[a];
-      const from = col ? prov[col] : undefined;
-      out[a] = { value: person[a] ?? null, sourceDepartment: from?.sourceDepartment ?? '公安机关（人口库）', updatedAt: from?.updatedAt ?? p.updated_at };
-    }
-    await recordDataAccess(deps.db, deps.clock, actor, { subjectType: 'person', subjectKey: p.id_number, fields: attributes, purpose });
-    return out;
+    if (withProvenance) prov = await provenanceOf(deps, 'population', p.id_number);
+    [subjectKey, updatedAt, defaultSource] = [p.id_number, p.updated_at, '公安机关（人口库）'];
+    values = toPerson(p, prov) as unknown as Record<string, string | null>;
+  } else {
+    const uscc = actor.onBehalfOf?.uscc;
+    if (!uscc) throw forbidden('identity.not_acting_for_enterprise', 'Switch to the enterprise first (acting-for).');
+    requireEnterpriseScope(actor, uscc, 'applications.submit');
+    const e = await q.findEnterprise(deps.db, uscc);
+    if (!e) throw notFound('identity.enterprise_not_found', 'No enterprise with that code in the registry.');
+    const rep = await q.findPerson(deps.db, e.legal_rep_id_number);
+    if (withProvenance) prov = await provenanceOf(deps, 'enterprise', uscc);
+    [subjectKey, updatedAt, defaultSource] = [uscc, e.updated_at, '市场监督管理部门（企业库）'];
+    values = toEnterprise(e, rep?.name ?? '—', true, prov) as unknown as Record<string, string | null>;
   }
-  const uscc = actor.onBehalfOf?.uscc;
-  if (!uscc) throw forbidden('identity.not_acting_for_enterprise', 'Switch to the enterprise first (acting-for).');
-  requireEnterpriseScope(actor, uscc, 'applications.submit');
-  const e = await q.findEnterprise(deps.db, uscc);
-  if (!e) throw notFound('identity.enterprise_not_found', 'No enterprise with that code in the registry.');
-  const rep = await q.findPerson(deps.db, e.legal_rep_id_number);
-  const prov = await provenanceOf(deps, 'enterprise', uscc);
-  const ent = toEnterprise(e, rep?.name ?? '—', true, prov) as unknown as Record<string, string | null>;
+  const out: Record<string, PrefilledAttribute | { value: string | null }> = {};
   for (const a of attributes) {
-    const col = PREFILL_COLUMNS.enterprise[a] ?? (a === 'legalRepName' ? 'legal_rep_id_number' : undefined);
+    const value = values[a] ?? null;
+    if (!withProvenance) {
+      out[a] = { value };
+      continue;
+    }
+    const col = PREFILL_COLUMNS[source][a] ?? (source === 'enterprise' && a === 'legalRepName' ? 'legal_rep_id_number' : undefined);
     const from = col ? prov[col] : undefined;
-    out[a] = { value: ent[a] ?? null, sourceDepartment: from?.sourceDepartment ?? '市场监督管理部门（企业库）', updatedAt: from?.updatedAt ?? e.updated_at };
+    out[a] = { value, sourceDepartment: from?.sourceDepartment ?? defaultSource, updatedAt: from?.updatedAt ?? updatedAt };
   }
-  await recordDataAccess(deps.db, deps.clock, actor, { subjectType: 'enterprise', subjectKey: uscc, fields: attributes, purpose });
+  await recordDataAccess(deps.db, deps.clock, actor, { subjectType: source, subjectKey, fields: attributes, purpose });
   return out;
 }
