@@ -22,7 +22,9 @@ export async function prefillForForm(deps: Deps, actor: Actor, form: FormDefinit
 /** The registry's values of the form's locked fields, read (and logged) like the prefill but without looking up who vouches for them. */
 async function lockedValues(deps: Deps, actor: Actor, form: FormDefinition, purpose: string): Promise<Record<string, string | null>> {
   const out: Record<string, string | null> = {};
-  await readPrefill(deps, actor, form, purpose, registryValuesForPrefill, (field, lock, v) => lock && (out[field] = v));
+  await readPrefill(deps, actor, form, purpose, registryValuesForPrefill, (field, lock, v) => {
+    if (lock) out[field] = v;
+  });
   return out;
 }
 
