@@ -3,6 +3,9 @@ import { startTestPlatform, type Client, type TestPlatform } from '../../testing
 import { manualClock } from '../../platform/clock.js';
 import { demoEnterprises, demoPeople } from '../../demo/province-data.js';
 import { demoFiler, demoFormData } from '../../demo/cases.js';
+import type { Actor } from '../../platform/actor.js';
+import { queryPlan } from '../../testing/query-plan.js';
+import { myCasesPage } from './use-cases/read.js';
 
 /** Applications filed for an enterprise: by its legal representative, or by an agent within their grant's scope and time. */
 
@@ -71,6 +74,15 @@ describe('an enterprise’s application', () => {
     expect(await checks()).toBe(before + 1);
     // the same application with the registry's name goes through
     expect((await fileFor(lisi, 'ent-true-name', undefined, { item: foodNew, form })).status).toBe(201);
+  });
+
+  it('“my cases” is read from an index in its order, for an enterprise and for a person, first page and further', async () => {
+    const enterprise = { userId: 'u', onBehalfOf: { uscc: XIANWEI } } as unknown as Actor;
+    const person = { userId: 'u', onBehalfOf: null } as unknown as Actor;
+    for (const after of [null, ['2026-11-27T00:00:00.000Z', 'zzzz']] as [string, string][]) {
+      expect(await queryPlan(p.deps, myCasesPage(p.deps, enterprise, 20, after).compile())).toContain('cases_enterprise_applicant_idx');
+      expect(await queryPlan(p.deps, myCasesPage(p.deps, person, 20, after).compile())).toContain('cases_applicant_idx');
+    }
   });
 
   it('refuses an agent without the submit scope, and an agent whose grant has expired, creating nothing', async () => {

@@ -100,13 +100,20 @@ export function caseDetailOf(deps: Deps, { c, tasks, events, pauses, transfers, 
 }
 
 /** "My cases": the person's own, or — while acting for an enterprise — the enterprise's. Newest first, each with whether it can be rated now. */
+/**
+ * A page of the applicant's cases, newest first, from the cursor on: a person's own (cases_applicant_idx), or, while
+ * acting for an enterprise, the enterprise's (cases_enterprise_applicant_idx), read in that order from the index.
+ */
+export const myCasesPage = (deps: Deps, actor: Actor, limit: number, after: [string, string] | null) => {
+  const all = deps.db.selectFrom('cases').selectAll().orderBy('submitted_at', 'desc').orderBy('id', 'desc').limit(limit + 1);
+  const q = actor.onBehalfOf ? all.where('applicant_uscc', '=', actor.onBehalfOf.uscc) : all.where('applicant_user_id', '=', actor.userId ?? '').where('applicant_kind', '=', 'person');
+  return after ? q.where((eb) => eb(eb.refTuple('submitted_at', 'id'), '<', eb.tuple(after[0], after[1]))) : q;
+};
+
 export async function findMyCases(deps: Deps, actor: Actor, query: { limit?: number; cursor?: string }): Promise<PageResult<MyCase>> {
   const limit = pageLimit(query);
   const after = decodeCursor(query.cursor, 2) as [string, string] | null;
-  let q = deps.db.selectFrom('cases').selectAll().orderBy('submitted_at', 'desc').orderBy('id', 'desc').limit(limit + 1);
-  q = actor.onBehalfOf ? q.where('applicant_uscc', '=', actor.onBehalfOf.uscc) : q.where('applicant_user_id', '=', actor.userId ?? '').where('applicant_kind', '=', 'person');
-  if (after) q = q.where((eb) => eb.or([eb('submitted_at', '<', after[0]), eb.and([eb('submitted_at', '=', after[0]), eb('id', '<', after[1])])]));
-  const page = pageOf(await q.execute(), limit, (r) => [r.submitted_at, r.id]);
+  const page = pageOf(await myCasesPage(deps, actor, limit, after).execute(), limit, (r) => [r.submitted_at, r.id]);
   const now = deps.clock.nowIso();
   const ended = page.items.filter((c) => RATABLE.includes(c.status)).map((c) => c.id);
   const [en, rated] = await Promise.all([
