@@ -18,6 +18,7 @@ import { m0017 } from './0017_applications_draft_receiving.js';
 import { m0018 } from './0018_platform_write_path_indexes.js';
 import { m0019 } from './0019_applications_receiving_index.js';
 import { m0020 } from './0020_applications_enterprise_cases_index.js';
+import { m0021 } from './0021_platform_notifications_unread_index.js';
 
 /** Ordered by name; add new migrations at the end with the next number and the owning module in the name. */
 export const migrations: Record<string, TongbanMigration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, TongbanMigration> = {
   '0018_platform_write_path_indexes': m0018,
   '0019_applications_receiving_index': m0019,
   '0020_applications_enterprise_cases_index': m0020,
+  '0021_platform_notifications_unread_index': m0021,
 };

@@ -34,20 +34,30 @@ export async function notify(tx: Tx, clock: Clock, n: NotificationInput): Promis
   });
 }
 
+/**
+ * A page of the user's notifications (or of the unread ones: notifications_unread_idx holds only those), newest
+ * first, from the cursor on.
+ */
+export const notificationsPage = (db: DbOrTx, userId: string, unreadOnly: boolean, limit: number, after: [string, string] | null) => {
+  const all = db.selectFrom('notifications').selectAll().where('user_id', '=', userId).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit + 1);
+  const q = unreadOnly ? all.where('read_at', 'is', null) : all;
+  return after ? q.where((eb) => eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(after[0], after[1]))) : q;
+};
+
 /** The user's notifications, newest first. */
 export async function listNotifications(db: DbOrTx, userId: string, query: { unreadOnly?: boolean; limit?: number; cursor?: string }): Promise<PageResult<Notification>> {
   const limit = pageLimit(query);
   const after = decodeCursor(query.cursor, 2) as [string, string] | null;
-  let q = db.selectFrom('notifications').selectAll().where('user_id', '=', userId).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit + 1);
-  if (query.unreadOnly) q = q.where('read_at', 'is', null);
-  if (after) q = q.where((eb) => eb.or([eb('created_at', '<', after[0]), eb.and([eb('created_at', '=', after[0]), eb('id', '<', after[1])])]));
-  const page = pageOf(await q.execute(), limit, (r) => [r.created_at, r.id]);
+  const page = pageOf(await notificationsPage(db, userId, !!query.unreadOnly, limit, after).execute(), limit, (r) => [r.created_at, r.id]);
   return mapPage(page, (r) => ({ id: r.id, kind: r.kind, params: JSON.parse(r.params), title: r.title, link: r.link, createdAt: r.created_at, readAt: r.read_at }));
 }
 
+/** How many of the user's notifications are unread (counted in notifications_unread_idx). */
+export const unreadCountQuery = (db: DbOrTx, userId: string) =>
+  db.selectFrom('notifications').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', userId).where('read_at', 'is', null);
+
 export async function unreadCount(db: DbOrTx, userId: string): Promise<number> {
-  const r = await db.selectFrom('notifications').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirstOrThrow();
-  return Number(r.n);
+  return Number((await unreadCountQuery(db, userId).executeTakeFirstOrThrow()).n);
 }
 
 /** Marks one notification (or, with id null, all of them) read; another user's notification is not found. */

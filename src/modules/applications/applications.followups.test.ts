@@ -5,6 +5,7 @@ import { demoFiler, demoFormData } from '../../demo/cases.js';
 import { demoPeople } from '../../demo/province-data.js';
 import { queryPlan } from '../../testing/query-plan.js';
 import { crossRegionPage } from './use-cases/read.js';
+import { notificationsPage, unreadCountQuery } from '../../platform/notifications.js';
 
 /*
  * What follows the steps of a case: drafts, the applicant's uploads, notifications, 跨省通办 transfers, 好差评 and the
@@ -135,6 +136,17 @@ describe('drafts', () => {
 });
 
 describe('notifications', () => {
+  it('the unread count and the unread list read the index of unread notifications, the whole inbox its own', async () => {
+    const uid = 'some-user';
+    expect(await queryPlan(p.deps, unreadCountQuery(p.deps.db, uid).compile())).toContain('notifications_unread_idx');
+    for (const after of [null, ['2026-11-27T00:00:00.000Z', 'zzzz']] as [string, string][]) {
+      const unread = await queryPlan(p.deps, notificationsPage(p.deps.db, uid, true, 20, after).compile());
+      expect(unread).toContain('notifications_unread_idx');
+      expect(unread).not.toMatch(/TEMP B-TREE|Sort/); // in the page's order: no sorting of the inbox
+      expect(await queryPlan(p.deps, notificationsPage(p.deps.db, uid, false, 20, after).compile())).toContain('notifications_user_idx');
+    }
+  });
+
   it('tells the applicant of each step that concerns them, in their inbox only', async () => {
     await zhangsan.post('/api/v1/notifications/read-all');
     const d = await file(zhangsan);
