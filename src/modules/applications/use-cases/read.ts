@@ -99,7 +99,6 @@ export function caseDetailOf(deps: Deps, { c, tasks, events, pauses, transfers, 
   };
 }
 
-/** "My cases": the person's own, or — while acting for an enterprise — the enterprise's. Newest first, each with whether it can be rated now. */
 /**
  * A page of the applicant's cases, newest first, from the cursor on: a person's own (cases_applicant_idx), or, while
  * acting for an enterprise, the enterprise's (cases_enterprise_applicant_idx), read in that order from the index.
@@ -110,6 +109,7 @@ export const myCasesPage = (deps: Deps, actor: Actor, limit: number, after: [str
   return after ? q.where((eb) => eb(eb.refTuple('submitted_at', 'id'), '<', eb.tuple(after[0], after[1]))) : q;
 };
 
+/** "My cases": the person's own, or — while acting for an enterprise — the enterprise's. Newest first, each with whether it can be rated now. */
 export async function findMyCases(deps: Deps, actor: Actor, query: { limit?: number; cursor?: string }): Promise<PageResult<MyCase>> {
   const limit = pageLimit(query);
   const after = decodeCursor(query.cursor, 2) as [string, string] | null;
