@@ -21,7 +21,13 @@
 //    the full ones in chunks of 200, as the machine's yardstick: two ES256 verifications per presentation put the
 //    ceiling near half of it, and on a shared machine only the ratio full/raw is stable.
 //
-//   npm run build:server && node bench/licences.mjs [--db sqlite|postgres] [--licences 2000] [--rounds 5] [--concurrency 32] [--dist DIR] [--profile FILE] [--record]
+// 5. With --catalogue-rows M (default 0: skipped): the public 发证用证清单 (GET /api/v1/licenses/catalogue, through
+//    getLicenceCatalogue) at M more licences and M uses — copies of the issued rows made by SQL (every tenth one
+//    revoked), the list's counts then recounted by the build's own fill when it keeps counts — read --catalogue-reads
+//    (200) times one at a time: p50 / p99 / max. A build before the list kept counts counted every licence and use on
+//    each read.
+//
+//   npm run build:server && node bench/licences.mjs [--db sqlite|postgres] [--licences 2000] [--rounds 5] [--concurrency 32] [--catalogue-rows M] [--dist DIR] [--profile FILE] [--record]
 //
 // --dist DIR: run another build of the server (e.g. one made before a change: `npx tsc -p tsconfig.build.json --outDir
 // /tmp/before/dist/server`, with node_modules and package.json linked beside it) to compare ratios in one sitting.
@@ -50,6 +56,8 @@ const { values: opts } = parseArgs({
     rounds: { type: 'string', default: '5' },
     concurrency: { type: 'string', default: '32' },
     dist: { type: 'string', default: '' },
+    'catalogue-rows': { type: 'string', default: '0' },
+    'catalogue-reads': { type: 'string', default: '200' },
     profile: { type: 'string', default: '' },
     record: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
@@ -62,8 +70,11 @@ if (opts.help) {
 const N = Number(opts.licences);
 const rounds = Number(opts.rounds);
 const C = Number(opts.concurrency);
-if (!Number.isInteger(N) || N < 10 || !Number.isInteger(rounds) || rounds < 1 || !Number.isInteger(C) || C < 1 || !['sqlite', 'postgres'].includes(opts.db)) {
-  console.error('bench: --licences must be an integer ≥ 10, --rounds a positive integer, --db sqlite or postgres');
+const CAT_ROWS = Number(opts['catalogue-rows']);
+const CAT_READS = Number(opts['catalogue-reads']);
+if (!Number.isInteger(N) || N < 10 || !Number.isInteger(rounds) || rounds < 1 || !Number.isInteger(C) || C < 1 || !['sqlite', 'postgres'].includes(opts.db)
+  || !Number.isInteger(CAT_ROWS) || CAT_ROWS < 0 || !Number.isInteger(CAT_READS) || CAT_READS < 1) {
+  console.error('bench: --licences must be an integer ≥ 10, --rounds and --catalogue-reads positive integers, --catalogue-rows an integer ≥ 0, --db sqlite or postgres');
   process.exit(2);
 }
 const dist = opts.dist ? path.resolve(opts.dist) : path.join(root, 'dist/server');
@@ -81,6 +92,7 @@ const { generateCitizenId } = await load('platform/codes.js');
 const { demoDepartments } = await load('demo/province-data.js');
 const licences = await load('modules/licenses/index.js');
 const { issueLicenceForCase, importLicences, createPresentation, verifyPresentation, LICENCES_FORMAT } = licences;
+const { getLicenceCatalogue } = await load('modules/licenses/use-cases/catalogue.js');
 // the verification log is written behind since 2026-11-28 (a build from before has no flush: it commits before answering)
 const flushLog = licences.flushVerificationLog ?? (async () => {});
 
@@ -249,6 +261,9 @@ async function main() {
     const verdict = medFull >= GOAL ? `Goal met: ${fmt(medFull)} full verifications/s (goal ≥ ${fmt(GOAL)}).` : `Goal NOT met: ${fmt(medFull)} full verifications/s (goal ≥ ${fmt(GOAL)}).`;
     console.log(`\nissuance from cases: ${fmt(issuance)}/s; bulk import: ${fmt(importRate)} rows/s; verification: median ${fmt(medFull)}/s at ${C} in flight (first, cold round ${fmt(cold)}/s; one at a time ${fmt(sequential)}/s), raw ES256 ${fmt(medRaw)}/s, ratio ${(medRatio * 100).toFixed(1)}% (${fmt(medRatio * QUIET_RAW)}/s at ${fmt(QUIET_RAW)} raw ES256/s); ${logged} verifications logged\n${verdict}`);
 
+    const catalogue = CAT_ROWS > 0 ? await cataloguePhase(deps, 2 * N) : null;
+    if (catalogue) console.log(`发证用证清单 at ${fmt(catalogue.licences)} licences and ${fmt(catalogue.uses)} uses (${catalogue.kept ? 'counts kept by the writes' : 'counted on each read'}): p50 ${catalogue.p50.toFixed(2)} ms, p99 ${catalogue.p99.toFixed(2)} ms, max ${catalogue.max.toFixed(2)} ms over ${CAT_READS} reads`);
+
     if (opts.record) {
       const lines = [
         '',
@@ -272,6 +287,10 @@ async function main() {
         '',
         verdict,
         '',
+        ...(catalogue ? [
+          `发证用证清单 (\`--catalogue-rows ${CAT_ROWS}\`): getLicenceCatalogue at ${fmt(catalogue.licences)} licences and ${fmt(catalogue.uses)} uses, ${catalogue.kept ? 'counts kept by the writes (license_type_counts)' : 'counted from the licences and uses on each read'}, ${CAT_READS} reads one at a time: p50 ${catalogue.p50.toFixed(2)} ms, p99 ${catalogue.p99.toFixed(2)} ms, max ${catalogue.max.toFixed(2)} ms.`,
+          '',
+        ] : []),
       ];
       fs.appendFileSync(path.join(here, 'RESULTS.md'), lines.join('\n'));
       console.log('bench: recorded in bench/RESULTS.md');
@@ -281,6 +300,45 @@ async function main() {
     await scratch?.drop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Phase 5: CAT_ROWS more licences (copies of the `issuedCount` issued ones, every tenth revoked) and as many uses, by
+ * SQL; the build's own fill recounts the list's counts when it keeps them; then the list read CAT_READS times.
+ */
+async function cataloguePhase(deps, issuedCount) {
+  const copies = Math.ceil(CAT_ROWS / issuedCount);
+  const cat = (...xs) => xs.join(' || ');
+  console.log(`bench: 发证用证清单: ${fmt(copies * issuedCount)} more licences and as many uses…`);
+  await sql.raw(`with recursive k(n) as (select 1 union all select n + 1 from k where n < ${copies})
+    insert into licenses (id, licence_id, type_code, number, version, issuer_department_id, issuer_code, iss, holder_kind, holder_key,
+      holder_name, holder_user_id, fields, credential, kid, alg, status, status_reason, status_changed_at, list_id, status_idx, issued_on, valid_from,
+      valid_to, source, case_id, case_number, created_by, created_at, updated_at)
+    select ${cat('l.id', "'-'", 'k.n')}, ${cat('l.licence_id', "'-'", 'k.n')}, l.type_code, ${cat('l.number', "'-'", 'k.n')}, l.version, l.issuer_department_id,
+      l.issuer_code, l.iss, l.holder_kind, l.holder_key, l.holder_name, l.holder_user_id, l.fields, l.credential, l.kid, l.alg,
+      case when k.n % 10 = 0 then 'revoked' else l.status end, null, null, l.list_id, l.status_idx + k.n * 1000000, l.issued_on, l.valid_from,
+      l.valid_to, l.source, null, null, l.created_by, l.created_at, l.updated_at
+    from licenses l cross join k`).execute(deps.db);
+  await sql.raw(`insert into license_uses (id, license_pk, licence_id, type_code, case_id, material_key, used_by_user_id, used_by_name, at)
+    select ${cat('id', "'-u'")}, id, licence_id, type_code, null, 'bench', null, 'bench', created_at from licenses`).execute(deps.db);
+  const count = async (table) => Number((await deps.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const fillFile = path.join(dist, 'migrations/0022_licenses_type_counts.js');
+  const kept = fs.existsSync(fillFile);
+  if (kept) {
+    await deps.db.deleteFrom('license_type_counts').execute();
+    await (await import(pathToFileURL(fillFile).href)).fillTypeCounts(deps.db);
+  }
+  if (deps.dialect === 'sqlite') await sql`pragma wal_checkpoint(TRUNCATE)`.execute(deps.db);
+  else await sql`analyze`.execute(deps.db);
+  for (let i = 0; i < 5; i++) await getLicenceCatalogue(deps, {});
+  const ms = [];
+  for (let i = 0; i < CAT_READS; i++) {
+    const t = performance.now();
+    await getLicenceCatalogue(deps, {});
+    ms.push(performance.now() - t);
+  }
+  ms.sort((a, b) => a - b);
+  return { licences: await count('licenses'), uses: await count('license_uses'), kept, p50: ms[Math.floor(ms.length / 2)], p99: ms[Math.min(ms.length - 1, Math.ceil(ms.length * 0.99) - 1)], max: ms[ms.length - 1] };
 }
 
 await main();

@@ -19,6 +19,7 @@ import { m0018 } from './0018_platform_write_path_indexes.js';
 import { m0019 } from './0019_applications_receiving_index.js';
 import { m0020 } from './0020_applications_enterprise_cases_index.js';
 import { m0021 } from './0021_platform_notifications_unread_index.js';
+import { m0022 } from './0022_licenses_type_counts.js';
 
 /** Ordered by name; add new migrations at the end with the next number and the owning module in the name. */
 export const migrations: Record<string, TongbanMigration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, TongbanMigration> = {
   '0019_applications_receiving_index': m0019,
   '0020_applications_enterprise_cases_index': m0020,
   '0021_platform_notifications_unread_index': m0021,
+  '0022_licenses_type_counts': m0022,
 };

@@ -156,6 +156,17 @@ export interface LicenseVerificationCountsTable {
   failed: number;
 }
 
+/** 发证用证清单 counts per licence type, kept by the writes (use-cases/type-counts.ts); a type's shards add up. */
+export interface LicenseTypeCountsTable {
+  type_code: string;
+  shard: number;
+  issued: number;
+  valid: number;
+  suspended: number;
+  revoked: number;
+  uses: number;
+}
+
 export interface LicenseUsesTable {
   id: string;
   license_pk: string;
@@ -194,6 +205,7 @@ export interface LicensesTables {
   license_presentations: LicensePresentationsTable;
   license_verifications: LicenseVerificationsTable;
   license_verification_counts: LicenseVerificationCountsTable;
+  license_type_counts: LicenseTypeCountsTable;
   license_uses: LicenseUsesTable;
   license_trusted_deployments: LicenseTrustedDeploymentsTable;
   license_serial_counters: LicenseSerialCountersTable;

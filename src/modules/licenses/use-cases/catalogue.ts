@@ -3,6 +3,7 @@ import { regionCovers } from '../../org/index.js';
 import type { Guide } from '../../catalog/index.js';
 import { findTypeIssuerIds, findTypes, departmentsByIds, publishedGuides } from '../licenses.queries.js';
 import { runtimeOf } from './runtime.js';
+import { readTypeCounts } from './type-counts.js';
 
 /**
  * 发证用证清单: which licence types the published service items issue (their result is the type), which materials a
@@ -67,9 +68,9 @@ export async function catalogueLinks(deps: Deps): Promise<CatalogueLinks> {
 }
 
 async function countBy(deps: Deps) {
-  const issued = await deps.db.selectFrom('licenses').select(['type_code', 'status']).select((eb) => eb.fn.countAll<number>().as('n')).groupBy(['type_code', 'status']).execute();
-  const uses = await deps.db.selectFrom('license_uses').select('type_code').select((eb) => eb.fn.countAll<number>().as('n')).groupBy('type_code').execute();
-  // kept per type and day by the verification log's batches (migration 0016), not counted from the log itself
+  // kept by the writes themselves (type-counts.ts), and the verifications per type and day by the log's batches
+  // (migration 0016): this public list never counts the licences, their uses or the verification log
+  const kept = await readTypeCounts(deps.db);
   const verifications = await deps.db
     .selectFrom('license_verification_counts')
     .select('type_code')
@@ -82,13 +83,7 @@ async function countBy(deps: Deps) {
     if (!c) counts.set(code, (c = { issued: 0, valid: 0, suspended: 0, revoked: 0, uses: 0, verifications: 0 }));
     return c;
   };
-  for (const r of issued) {
-    const c = of(r.type_code);
-    const n = Number(r.n);
-    c.issued += n;
-    if (r.status === 'valid' || r.status === 'suspended' || r.status === 'revoked') c[r.status] += n;
-  }
-  for (const r of uses) of(r.type_code).uses = Number(r.n);
+  for (const [code, k] of kept) Object.assign(of(code), k);
   for (const r of verifications) of(r.type_code).verifications = Number(r.n);
   return counts;
 }

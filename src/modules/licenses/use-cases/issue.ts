@@ -17,6 +17,7 @@ import { findLicenceByNumber, findLicenceForCase, findType, isTypeIssuer, type T
 import type { LicensesTable } from '../licenses.tables.js';
 import type { IssueBody } from '../licenses.schemas.js';
 import { findLocalIssuer, issuerUrl, rememberLocalIssuer, signerFor } from './runtime.js';
+import { raiseTypeCounts } from './type-counts.js';
 
 /*
  * Issuance: the one path every licence takes (from a case's approval, an officer's form, a bulk import, the demo).
@@ -334,6 +335,7 @@ export async function issueCore(tx: Tx, deps: Deps, actor: Actor, input: IssueCo
     case_number: input.caseNumber ?? null, created_by: actor.username, created_at: now, updated_at: now,
   };
   await tx.insertInto('licenses').values(row).execute();
+  await raiseTypeCounts(tx, deps.dialect, type.code, { issued: 1, valid: 1 });
   await recordChange(tx, deps, actor, {
     audit: { action: 'license.issued', targetType: 'license', targetId: licenceId, departmentId: dept.id, regionCode: dept.region_code, details: { typeCode: type.code, number, source: input.source, caseNumber: input.caseNumber ?? null } },
     event: { aggregateType: 'license', aggregateId: row.id, departmentId: dept.id, payload: { licenceId, typeCode: type.code, typeName: type.name, issuerDepartmentId: dept.id, holderKind: holder.kind, source: input.source, caseId: input.caseId ?? null } },

@@ -9,6 +9,7 @@ import { findHolderLicences, findLicenceByLicenceId } from '../licenses.queries.
 import type { LicenceSummary } from '../licenses.schemas.js';
 import { summariesOf } from './wallet.js';
 import { runtimeOf } from './runtime.js';
+import { raiseTypeCounts } from './type-counts.js';
 
 /*
  * Licences standing in for materials (免提交): the applications module asks which of the applicant's licences fit a
@@ -73,6 +74,7 @@ export async function verifyHeldLicenceForMaterial(tx: Tx, deps: Deps, actor: Ac
     id: newId(), license_pk: row.id, licence_id: row.licence_id, type_code: row.type_code, case_id: input.caseId ?? null, material_key: input.materialKey ?? null,
     used_by_user_id: actor.userId, used_by_name: actor.username, at: deps.clock.nowIso(),
   }).execute();
+  await raiseTypeCounts(tx, deps.dialect, row.type_code, { uses: 1 });
   const [licence] = await summariesOf(tx, [row], today);
   return { ok: true, licence };
 }

@@ -10,6 +10,7 @@ import { canIssueFor, TRANSITIONS } from '../licenses.policy.js';
 import { findLicenceByLicenceId, findType } from '../licenses.queries.js';
 import type { LicensesTable } from '../licenses.tables.js';
 import { signerFor } from './runtime.js';
+import { raiseTypeCounts } from './type-counts.js';
 
 /*
  * Revocation (INVALID, final), suspension (SUSPENDED) and reinstatement. The licence row is the source of truth: the
@@ -50,6 +51,7 @@ export async function changeLicenceStatus(deps: Deps, actor: Actor, licenceId: s
     const res = await tx.updateTable('licenses').set({ status: t.to, status_reason: reason, status_changed_at: now, updated_at: now })
       .where('id', '=', row.id).where('status', '=', row.status).executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw conflict('licenses.status_changed', 'The licence’s status was changed at the same time; reload it.');
+    await raiseTypeCounts(tx, deps.dialect, row.type_code, { [row.status]: -1, [t.to]: 1 });
     await tx.updateTable('license_status_lists').set((eb) => ({ version: eb('version', '+', 1), updated_at: now })).where('id', '=', row.list_id).execute();
     const type = await findType(tx, row.type_code);
     await recordChange(tx, deps, actor, {
