@@ -20,6 +20,7 @@ import { m0019 } from './0019_applications_receiving_index.js';
 import { m0020 } from './0020_applications_enterprise_cases_index.js';
 import { m0021 } from './0021_platform_notifications_unread_index.js';
 import { m0022 } from './0022_licenses_type_counts.js';
+import { m0023 } from './0023_consultation_follow_up_index.js';
 
 /** Ordered by name; add new migrations at the end with the next number and the owning module in the name. */
 export const migrations: Record<string, TongbanMigration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, TongbanMigration> = {
   '0020_applications_enterprise_cases_index': m0020,
   '0021_platform_notifications_unread_index': m0021,
   '0022_licenses_type_counts': m0022,
+  '0023_consultation_follow_up_index': m0023,
 };

@@ -3,6 +3,8 @@ import type { Client, TestPlatform } from '../../../testing/harness.js';
 import { manualClock } from '../../../platform/clock.js';
 import { ORDERS, QINGCHUAN, JIANGKOU, MINGHU, act, atDispatcher, deptId, fileOrder, refuse, startOrdersPlatform } from './orders-testkit.js';
 import { configureOrderSettings } from './orders-settings.js';
+import { followUpPage } from './orders-read.js';
+import { queryPlan } from '../../../testing/query-plan.js';
 import { loadConfig } from '../../../platform/config.js';
 
 /*
@@ -163,7 +165,38 @@ describe('another region’s unit (互转) with feedback to the origin', () => {
     expect(told.length).toBe(1);
     // the origin's centre follows up with its caller
     expect(await queue(c.lz_zwsj, 'dispatcher?queue=follow_up')).toContain(orderId);
+    expect(await queue(admin, 'dispatcher?queue=follow_up')).toContain(orderId);
+    expect(await queue(c.qc_zwsj, 'dispatcher?queue=follow_up')).toContain(orderId); // it dispatched it there
     await act(c.lz_zwsj, orderId, 'follow-up', { note: '已回访，群众已办理备案', reached: true });
+    expect(await queue(c.lz_zwsj, 'dispatcher?queue=follow_up')).not.toContain(orderId);
+    expect(await queue(admin, 'dispatcher?queue=follow_up')).not.toContain(orderId);
+  });
+
+  it('pages the follow-up queue through its own indexes, in order, without sorting the centre’s concluded orders', async () => {
+    for (const after of [null, ['2026-11-16T00:00:00.000Z', 'zzzz']] as ([string, string] | null)[]) {
+      // each of the centre's two kinds read in the page's order from an index of the waiting orders only (SQLite takes
+      // the centre's own two; PostgreSQL, pricing the test's few rows, may take the one of every centre's)
+      const centre = await queryPlan(p.deps, followUpPage(p.deps.db, id.lz_zwsj, 20, after).compile());
+      expect(centre.match(/work_orders_follow_up_(origin_|all_)?idx/g)?.length).toBe(2);
+      if (p.deps.dialect === 'sqlite') expect(centre).toMatch(/work_orders_follow_up_idx[^]*work_orders_follow_up_origin_idx/);
+      expect(centre).not.toMatch(/SCAN work_orders|Seq Scan/);
+      const all = await queryPlan(p.deps, followUpPage(p.deps.db, null, 20, after).compile());
+      expect(all).toContain('work_orders_follow_up_all_idx');
+      expect(all).not.toMatch(/TEMP B-TREE|Sort/);
+    }
+    // pages follow the cursor: each order once, oldest conclusion first
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const r: any = (await c.lz_zwsj.get(`${ORDERS}/dispatcher?queue=follow_up&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).body;
+      seen.push(...r.items.map((o: any) => o.id));
+      cursor = r.nextCursor;
+    } while (cursor);
+    expect(new Set(seen).size).toBe(seen.length);
+    const rows = await p.deps.db.selectFrom('work_orders').select(['id', 'concluded_at']).where('concluded_at', 'is not', null).where('follow_up_at', 'is', null)
+      .where((eb) => eb.or([eb('dispatcher_department_id', '=', id.lz_zwsj), eb('origin_dispatcher_id', '=', id.lz_zwsj)])).orderBy('concluded_at').orderBy('id').execute();
+    expect(rows.length).toBeGreaterThan(2);
+    expect(seen).toEqual(rows.map((r) => r.id));
   });
 
   it('can send an order straight to a unit of the other region', async () => {

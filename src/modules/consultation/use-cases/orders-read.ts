@@ -172,6 +172,28 @@ export async function findUnitQueue(deps: Deps, actor: Actor, query: UnitQueueQu
 }
 
 /**
+ * A page of the 回访 queue: concluded orders not yet followed up (concluded_at is set exactly while an order is
+ * concluded or rated; a reopened order loses it), oldest conclusion first — of one centre (it dispatched them, or it
+ * received them: its own, and those it handed to another region), or of every centre (`dept` null). Each of a
+ * centre's two kinds is read from its own partial index in the page's order (migration 0023) and the two pages
+ * merged, so a page reads about a page of rows however many orders the centre has concluded and followed up before.
+ * Exported for its plan test.
+ */
+export function followUpPage(db: DbOrTx, dept: string | null, limit: number, after: [string, string] | null) {
+  const branch = (column?: 'dispatcher_department_id' | 'origin_dispatcher_id') => {
+    let q = db.selectFrom('work_orders').selectAll().where('concluded_at', 'is not', null).where('follow_up_at', 'is', null);
+    if (column) q = q.where(column, '=', dept!);
+    if (after) q = q.where((eb) => eb(eb.refTuple('concluded_at', 'id'), '>', eb.tuple(after[0], after[1])));
+    return q.orderBy('concluded_at').orderBy('id').limit(limit + 1);
+  };
+  if (!dept) return branch();
+  // an order the centre received and dispatched itself is of both kinds (origin and dispatcher are the same centre): UNION keeps it once
+  return db.selectFrom(branch('dispatcher_department_id').as('d')).selectAll()
+    .union(db.selectFrom(branch('origin_dispatcher_id').as('o')).selectAll())
+    .orderBy('concluded_at').orderBy('id').limit(limit + 1);
+}
+
+/**
  * The dispatcher's queues (12345 centre): low-confidence routing, bounced (ruling needed, final), returned,
  * handed over from another region, all waiting for dispatch, concluded orders to follow up, and orders this centre
  * received and handed to another region (origin: their status and final reply). A platform admin sees every centre's.
@@ -203,9 +225,11 @@ export async function findDispatcherQueue(deps: Deps, actor: Actor, query: Dispa
       return pageBy(db, waiting('cross_region'), 'created_at', 'asc', query, now);
     case 'all_dispatching':
       return pageBy(db, waiting(), 'created_at', 'asc', query, now);
-    case 'follow_up':
-      base = base.where('status', 'in', [...CLOSED]).where('follow_up_at', 'is', null);
-      return pageBy(db, admin ? base : base.where((eb) => eb.or([eb('dispatcher_department_id', '=', dept!), eb('origin_dispatcher_id', '=', dept!)])), 'concluded_at', 'asc', query, now);
+    case 'follow_up': {
+      const limit = pageLimit(query);
+      const page = pageOf(await followUpPage(db, admin ? null : dept!, limit, decodeCursor(query.cursor, 2) as [string, string] | null).execute(), limit, (r) => [r.concluded_at!, r.id]);
+      return { items: await summaries(db, page.items, now), nextCursor: page.nextCursor };
+    }
     case 'origin':
       base = base.where('cross_region', '=', 1);
       return pageBy(db, admin ? base : base.where('origin_dispatcher_id', '=', dept!), 'created_at', 'desc', query, now);

@@ -1,0 +1,155 @@
+#!/usr/bin/env node
+// Benchmark: the 12345 centre's 回访 (follow-up) queue at many concluded work orders, on SQLite and PostgreSQL.
+//
+// A centre concludes orders every day and follows most of them up; the queue shows the ones still waiting. Its page
+// should cost about a page, not grow with every order the centre ever concluded.
+//
+// For each database: a fresh database with the demo province (createDeps + seedDemo, as `npm start` does), then
+// --orders work orders copied by SQL from the demo's (each concluded, received and dispatched by 澜州市政务服务和数据管理局,
+// concluded at a time spread over a year; every --waiting-th one not yet followed up, the rest followed up). Then the
+// queue as that centre's officer reads it — findDispatcherQueue(queue=follow_up), what
+// GET /api/v1/consultation/orders/dispatcher?queue=follow_up runs, without HTTP: the first page, and the page --deep
+// pages further down the cursor chain, --reads times each, one at a time; p50 / p99 / max.
+//
+//   npm run build:server && node bench/consultation-queues.mjs [--orders 500000] [--waiting 100] [--db sqlite,postgres]
+//     [--reads 100] [--deep 10] [--record]
+//
+// TONGBAN_BUILD_DIR names another build's dist/server (one made before a change) to measure it the same way.
+// PostgreSQL: TONGBAN_PG_BASE (default postgres://postgres@127.0.0.1:5432/postgres) names the server; a scratch
+// database is created and dropped.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
+import { machineFacts } from './machine.mjs';
+import { scratchDatabase } from './scratch-pg.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+const { values: opts } = parseArgs({
+  options: {
+    orders: { type: 'string', default: '500000' },
+    waiting: { type: 'string', default: '100' },
+    db: { type: 'string', default: 'sqlite,postgres' },
+    reads: { type: 'string', default: '100' },
+    deep: { type: 'string', default: '10' },
+    record: { type: 'boolean', default: false },
+  },
+});
+const M = Number(opts.orders);
+const WAITING = Number(opts.waiting);
+const READS = Number(opts.reads);
+const DEEP = Number(opts.deep);
+const DBS = opts.db.split(',');
+if (![M, WAITING, READS, DEEP].every((n) => Number.isInteger(n) && n >= 1) || !DBS.every((d) => ['sqlite', 'postgres'].includes(d))) {
+  console.error('bench: --orders, --waiting, --reads and --deep must be positive integers; --db sqlite, postgres or both');
+  process.exit(2);
+}
+const build = path.resolve(process.env.TONGBAN_BUILD_DIR || path.join(root, 'dist/server'));
+const imp = (p) => import(pathToFileURL(path.join(build, p)).href);
+const { createDeps } = await imp('app.js');
+const { loadConfig } = await imp('platform/config.js');
+const { seedDemo } = await imp('demo/seed.js');
+const { systemActor } = await imp('platform/actor.js');
+const { demoDepartments } = await imp('demo/province-data.js');
+const { findDispatcherQueue } = await imp('modules/consultation/use-cases/orders-read.js');
+
+const fmt = (n) => Math.round(n).toLocaleString('en-US');
+const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+/** The demo's work orders copied `copies` times into the centre's concluded orders, by one INSERT … SELECT. */
+async function copyOrders(deps, centreId, copies) {
+  const [sample] = await deps.db.selectFrom('work_orders').selectAll().limit(1).execute();
+  const year = 365 * 86_400; // seconds over which the conclusions are spread
+  const concluded = deps.dialect === 'postgres'
+    ? `to_char((timestamp '2025-11-01' + ((k.n * 7919 + length(w.id)) % ${year}) * interval '1 second'), 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
+    : `strftime('%Y-%m-%dT%H:%M:%fZ', '2025-11-01', '+' || ((k.n * 7919 + length(w.id)) % ${year}) || ' seconds')`;
+  const value = {
+    id: `w.id || '-' || k.n`, order_number: `w.order_number || '-' || k.n`, question_id: 'null', status: `'concluded'`,
+    concluded_at: concluded, follow_up_at: `case when k.n % ${WAITING} = 0 then null else ${concluded} end`,
+    follow_up_note: `case when k.n % ${WAITING} = 0 then null else '已回访' end`, cross_region: '0',
+    dispatcher_department_id: `'${centreId}'`, origin_dispatcher_id: `'${centreId}'`, paused: '0',
+  };
+  const columns = Object.keys(sample);
+  await sql.raw(`with recursive k(n) as (select 1 union all select n + 1 from k where n < ${copies})
+    insert into work_orders (${columns.join(', ')})
+    select ${columns.map((c) => value[c] ?? `w.${c}`).join(', ')} from work_orders w cross join k`).execute(deps.db);
+}
+
+async function measure(dbKind) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-bench-queues-'));
+  const scratch = dbKind === 'postgres' ? await scratchDatabase('tb_bench_orders') : null;
+  const config = loadConfig({ TONGBAN_DATA_DIR: dataDir, ...(scratch ? { DATABASE_URL: scratch.url } : {}) }, { passwordHashCost: 1024 });
+  const deps = await createDeps(config);
+  try {
+    console.log(`bench: ${dbKind}: seeding the demo province…`);
+    await seedDemo(deps);
+    const centre = demoDepartments.find((d) => d.key === 'lz_zwsj');
+    const centreId = (await deps.db.selectFrom('departments').select('id').where('uscc', '=', centre.uscc).executeTakeFirstOrThrow()).id;
+    const demoOrders = Number((await deps.db.selectFrom('work_orders').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const copies = Math.ceil(M / demoOrders);
+    console.log(`bench: ${dbKind}: ${fmt(copies * demoOrders)} concluded orders (${demoOrders} demo orders × ${copies})…`);
+    const t = performance.now();
+    await copyOrders(deps, centreId, copies);
+    if (dbKind === 'postgres') await sql`analyze work_orders`.execute(deps.db);
+    else await sql`pragma wal_checkpoint(TRUNCATE)`.execute(deps.db);
+    const count = async (waitingOnly) => {
+      let q = deps.db.selectFrom('work_orders').select((eb) => eb.fn.countAll().as('n')).where('dispatcher_department_id', '=', centreId).where('concluded_at', 'is not', null);
+      if (waitingOnly) q = q.where('follow_up_at', 'is', null);
+      return Number((await q.executeTakeFirstOrThrow()).n);
+    };
+    const concludedN = await count(false);
+    const waitingN = await count(true);
+    console.log(`bench: ${dbKind}: written in ${((performance.now() - t) / 1000).toFixed(0)} s; the centre has ${fmt(concludedN)} concluded orders, ${fmt(waitingN)} waiting for a follow-up`);
+    const officer = { ...systemActor('bench'), kind: 'staff', username: 'lz_zwsj_ck1', displayName: 'bench', roles: ['window_officer'], departmentId: centreId, regionCode: centre.regionCode ?? null };
+    const read = (cursor) => findDispatcherQueue(deps, officer, { queue: 'follow_up', limit: 20, ...(cursor ? { cursor } : {}) });
+    let cursor = null;
+    for (let i = 0; i < DEEP; i++) cursor = (await read(cursor)).nextCursor;
+    if (!cursor) throw new Error(`fewer than ${DEEP + 1} pages are waiting: raise --orders or lower --waiting`);
+    const rows = [];
+    for (const [label, at] of [['first page', null], [`page ${DEEP + 1}`, cursor]]) {
+      for (let i = 0; i < 5; i++) await read(at);
+      const ms = [];
+      for (let i = 0; i < READS; i++) {
+        const t0 = performance.now();
+        const page = await read(at);
+        ms.push(performance.now() - t0);
+        if (page.items.length !== 20) throw new Error(`a page of ${page.items.length} orders`);
+      }
+      ms.sort((a, b) => a - b);
+      rows.push({ db: dbKind, label, concludedN, waitingN, p50: pct(ms, 50), p99: pct(ms, 99), max: ms.at(-1) });
+      console.log(`${dbKind} ${label}: p50 ${pct(ms, 50).toFixed(2)} ms, p99 ${pct(ms, 99).toFixed(2)} ms, max ${ms.at(-1).toFixed(2)} ms`);
+    }
+    return rows;
+  } finally {
+    await deps.close();
+    await scratch?.drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const facts = machineFacts();
+const results = [];
+for (const d of DBS) results.push(...(await measure(d)));
+const table = [
+  '| database | concluded orders of the centre | waiting for a follow-up | page | p50 | p99 | max |',
+  '|---|---:|---:|---|---:|---:|---:|',
+  ...results.map((r) => `| ${r.db} | ${fmt(r.concludedN)} | ${fmt(r.waitingN)} | ${r.label} | ${r.p50.toFixed(2)} ms | ${r.p99.toFixed(2)} ms | ${r.max.toFixed(2)} ms |`),
+];
+console.log(`\n${table.join('\n')}`);
+if (opts.record) {
+  fs.appendFileSync(path.join(here, 'RESULTS.md'), [
+    '',
+    `## ${facts.date.slice(0, 10)} — consultation: the 12345 centre's follow-up queue at ${fmt(M)} concluded orders`,
+    '',
+    `- Date: ${facts.date}`,
+    `- CPU: ${facts.cpu}; ${facts.cores} cores; ${facts.memGiB} GiB memory; ${facts.os}; load average before the run ${facts.load}, after ${machineFacts().load}`,
+    `- Node ${facts.node}; build ${path.relative(root, build) || build}; \`node bench/consultation-queues.mjs --orders ${M} --waiting ${WAITING} --reads ${READS} --deep ${DEEP}\`: the demo's work orders copied by SQL into concluded orders of 澜州市政务服务和数据管理局 (1 in ${WAITING} not followed up); findDispatcherQueue(queue=follow_up, 20 a page) as its officer, one read at a time`,
+    '',
+    ...table,
+    '',
+  ].join('\n'));
+  console.log('bench: recorded in bench/RESULTS.md');
+}
