@@ -1,15 +1,17 @@
 #!/usr/bin/env node
-// Benchmark: the 12345 centre's 回访 (follow-up) queue at many concluded work orders, on SQLite and PostgreSQL.
+// Benchmark: work-order queues at many concluded work orders, on SQLite and PostgreSQL — the 12345 centre's 回访
+// (follow-up) queue and a unit's "all orders" page.
 //
-// A centre concludes orders every day and follows most of them up; the queue shows the ones still waiting. Its page
-// should cost about a page, not grow with every order the centre ever concluded.
+// A centre concludes orders every day and follows most of them up; the follow-up queue shows the ones still waiting,
+// and a unit pages through everything it ever handled. A page should cost about a page, not grow with the history.
 //
 // For each database: a fresh database with the demo province (createDeps + seedDemo, as `npm start` does), then
 // --orders work orders copied by SQL from the demo's (each concluded, received and dispatched by 澜州市政务服务和数据管理局,
 // concluded at a time spread over a year; every --waiting-th one not yet followed up, the rest followed up). Then the
 // queue as that centre's officer reads it — findDispatcherQueue(queue=follow_up), what
 // GET /api/v1/consultation/orders/dispatcher?queue=follow_up runs, without HTTP: the first page, and the page --deep
-// pages further down the cursor chain, --reads times each, one at a time; p50 / p99 / max.
+// pages further down the cursor chain, --reads times each, one at a time; p50 / p99 / max. The same for the unit
+// with the most orders: findUnitQueue(queue=all), what GET /api/v1/consultation/orders/workbench?queue=all runs.
 //
 //   npm run build:server && node bench/consultation-queues.mjs [--orders 500000] [--waiting 100] [--db sqlite,postgres]
 //     [--reads 100] [--deep 10] [--record]
@@ -54,7 +56,7 @@ const { loadConfig } = await imp('platform/config.js');
 const { seedDemo } = await imp('demo/seed.js');
 const { systemActor } = await imp('platform/actor.js');
 const { demoDepartments } = await imp('demo/province-data.js');
-const { findDispatcherQueue } = await imp('modules/consultation/use-cases/orders-read.js');
+const { findDispatcherQueue, findUnitQueue } = await imp('modules/consultation/use-cases/orders-read.js');
 
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -103,25 +105,34 @@ async function measure(dbKind) {
     const concludedN = await count(false);
     const waitingN = await count(true);
     console.log(`bench: ${dbKind}: written in ${((performance.now() - t) / 1000).toFixed(0)} s; the centre has ${fmt(concludedN)} concluded orders, ${fmt(waitingN)} waiting for a follow-up`);
-    const officer = { ...systemActor('bench'), kind: 'staff', username: 'lz_zwsj_ck1', displayName: 'bench', roles: ['window_officer'], departmentId: centreId, regionCode: centre.regionCode ?? null };
-    const read = (cursor) => findDispatcherQueue(deps, officer, { queue: 'follow_up', limit: 20, ...(cursor ? { cursor } : {}) });
-    let cursor = null;
-    for (let i = 0; i < DEEP; i++) cursor = (await read(cursor)).nextCursor;
-    if (!cursor) throw new Error(`fewer than ${DEEP + 1} pages are waiting: raise --orders or lower --waiting`);
+    const officer = (departmentId) => ({ ...systemActor('bench'), kind: 'staff', username: 'bench_officer', displayName: 'bench', roles: ['window_officer'], departmentId, regionCode: null });
+    const busiest = await deps.db.selectFrom('work_orders').select('department_id').select((eb) => eb.fn.countAll().as('n'))
+      .where('department_id', 'is not', null).groupBy('department_id').orderBy('n', 'desc').limit(1).executeTakeFirstOrThrow();
+    const unitName = (await deps.db.selectFrom('departments').select('name').where('id', '=', busiest.department_id).executeTakeFirstOrThrow()).name;
     const rows = [];
-    for (const [label, at] of [['first page', null], [`page ${DEEP + 1}`, cursor]]) {
-      for (let i = 0; i < 5; i++) await read(at);
-      const ms = [];
-      for (let i = 0; i < READS; i++) {
-        const t0 = performance.now();
-        const page = await read(at);
-        ms.push(performance.now() - t0);
-        if (page.items.length !== 20) throw new Error(`a page of ${page.items.length} orders`);
+    // the first page and the page DEEP pages down the cursor chain, READS times each
+    const timePages = async (queueLabel, n, read) => {
+      let cursor = null;
+      for (let i = 0; i < DEEP; i++) cursor = (await read(cursor)).nextCursor;
+      if (!cursor) throw new Error(`fewer than ${DEEP + 1} pages in ${queueLabel}: raise --orders or lower --waiting`);
+      for (const [label, at] of [['first page', null], [`page ${DEEP + 1}`, cursor]]) {
+        for (let i = 0; i < 5; i++) await read(at);
+        const ms = [];
+        for (let i = 0; i < READS; i++) {
+          const t0 = performance.now();
+          const page = await read(at);
+          ms.push(performance.now() - t0);
+          if (page.items.length !== 20) throw new Error(`a page of ${page.items.length} orders`);
+        }
+        ms.sort((a, b) => a - b);
+        rows.push({ db: dbKind, queue: queueLabel, n, label, p50: pct(ms, 50), p99: pct(ms, 99), max: ms.at(-1) });
+        console.log(`${dbKind} ${queueLabel} ${label}: p50 ${pct(ms, 50).toFixed(2)} ms, p99 ${pct(ms, 99).toFixed(2)} ms, max ${ms.at(-1).toFixed(2)} ms`);
       }
-      ms.sort((a, b) => a - b);
-      rows.push({ db: dbKind, label, concludedN, waitingN, p50: pct(ms, 50), p99: pct(ms, 99), max: ms.at(-1) });
-      console.log(`${dbKind} ${label}: p50 ${pct(ms, 50).toFixed(2)} ms, p99 ${pct(ms, 99).toFixed(2)} ms, max ${ms.at(-1).toFixed(2)} ms`);
-    }
+    };
+    await timePages(`follow_up of ${centre.name} (${fmt(concludedN)} concluded, ${fmt(waitingN)} waiting)`, waitingN,
+      (cursor) => findDispatcherQueue(deps, officer(centreId), { queue: 'follow_up', limit: 20, ...(cursor ? { cursor } : {}) }));
+    await timePages(`all orders of ${unitName} (${fmt(Number(busiest.n))})`, Number(busiest.n),
+      (cursor) => findUnitQueue(deps, officer(busiest.department_id), { queue: 'all', limit: 20, ...(cursor ? { cursor } : {}) }));
     return rows;
   } finally {
     await deps.close();
@@ -134,19 +145,19 @@ const facts = machineFacts();
 const results = [];
 for (const d of DBS) results.push(...(await measure(d)));
 const table = [
-  '| database | concluded orders of the centre | waiting for a follow-up | page | p50 | p99 | max |',
-  '|---|---:|---:|---|---:|---:|---:|',
-  ...results.map((r) => `| ${r.db} | ${fmt(r.concludedN)} | ${fmt(r.waitingN)} | ${r.label} | ${r.p50.toFixed(2)} ms | ${r.p99.toFixed(2)} ms | ${r.max.toFixed(2)} ms |`),
+  '| database | queue | page | p50 | p99 | max |',
+  '|---|---|---|---:|---:|---:|',
+  ...results.map((r) => `| ${r.db} | ${r.queue} | ${r.label} | ${r.p50.toFixed(2)} ms | ${r.p99.toFixed(2)} ms | ${r.max.toFixed(2)} ms |`),
 ];
 console.log(`\n${table.join('\n')}`);
 if (opts.record) {
   fs.appendFileSync(path.join(here, 'RESULTS.md'), [
     '',
-    `## ${facts.date.slice(0, 10)} — consultation: the 12345 centre's follow-up queue at ${fmt(M)} concluded orders`,
+    `## ${facts.date.slice(0, 10)} — consultation: work-order queues at ${fmt(M)} concluded orders`,
     '',
     `- Date: ${facts.date}`,
     `- CPU: ${facts.cpu}; ${facts.cores} cores; ${facts.memGiB} GiB memory; ${facts.os}; load average before the run ${facts.load}, after ${machineFacts().load}`,
-    `- Node ${facts.node}; build ${path.relative(root, build) || build}; \`node bench/consultation-queues.mjs --orders ${M} --waiting ${WAITING} --reads ${READS} --deep ${DEEP}\`: the demo's work orders copied by SQL into concluded orders of 澜州市政务服务和数据管理局 (1 in ${WAITING} not followed up); findDispatcherQueue(queue=follow_up, 20 a page) as its officer, one read at a time`,
+    `- Node ${facts.node}; build ${path.relative(root, build) || build}; \`node bench/consultation-queues.mjs --orders ${M} --waiting ${WAITING} --reads ${READS} --deep ${DEEP}\`: the demo's work orders copied by SQL into concluded orders of 澜州市政务服务和数据管理局 (1 in ${WAITING} not followed up); findDispatcherQueue(queue=follow_up) as its officer and findUnitQueue(queue=all) as an officer of the unit with the most orders, 20 a page, one read at a time`,
     '',
     ...table,
     '',

@@ -21,6 +21,7 @@ import { m0020 } from './0020_applications_enterprise_cases_index.js';
 import { m0021 } from './0021_platform_notifications_unread_index.js';
 import { m0022 } from './0022_licenses_type_counts.js';
 import { m0023 } from './0023_consultation_follow_up_index.js';
+import { m0024 } from './0024_consultation_unit_orders_index.js';
 
 /** Ordered by name; add new migrations at the end with the next number and the owning module in the name. */
 export const migrations: Record<string, TongbanMigration> = {
@@ -46,4 +47,5 @@ export const migrations: Record<string, TongbanMigration> = {
   '0021_platform_notifications_unread_index': m0021,
   '0022_licenses_type_counts': m0022,
   '0023_consultation_follow_up_index': m0023,
+  '0024_consultation_unit_orders_index': m0024,
 };

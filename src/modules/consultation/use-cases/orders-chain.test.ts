@@ -3,7 +3,7 @@ import type { Client, TestPlatform } from '../../../testing/harness.js';
 import { manualClock } from '../../../platform/clock.js';
 import { ORDERS, QINGCHUAN, JIANGKOU, MINGHU, act, atDispatcher, deptId, fileOrder, refuse, startOrdersPlatform } from './orders-testkit.js';
 import { configureOrderSettings } from './orders-settings.js';
-import { followUpPage } from './orders-read.js';
+import { followUpPage, unitOrdersPage } from './orders-read.js';
 import { queryPlan } from '../../../testing/query-plan.js';
 import { loadConfig } from '../../../platform/config.js';
 
@@ -271,5 +271,25 @@ describe('supervision (督办) and time limits', () => {
     expect(() => orders({ TONGBAN_ORDER_LIMITS: 'help=x' })).toThrow(/help/);
     expect(() => orders({ TONGBAN_ORDER_LIMITS: 'help=' })).toThrow(/help/);
     expect(() => orders({ TONGBAN_ORDER_SWEEP_MINUTES: '-5' })).toThrow(/TONGBAN_ORDER_SWEEP_MINUTES/);
+  });
+});
+
+describe('a unit’s orders', () => {
+  it('pages all of a unit’s orders newest first through its index, each once', async () => {
+    for (const after of [null, ['2026-11-16T00:00:00.000Z', 'zzzz']] as ([string, string] | null)[]) {
+      const plan = await queryPlan(p.deps, unitOrdersPage(p.deps.db, id.lz_gjj, 20, after).compile());
+      expect(plan).toContain('work_orders_unit_created_idx');
+      expect(plan).not.toMatch(/TEMP B-TREE|Sort/); // in the page's order: no sorting of the unit's orders
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const r: any = (await c.lz_gjj.get(`${ORDERS}/workbench?queue=all&limit=3${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).body;
+      seen.push(...r.items.map((o: any) => o.id));
+      cursor = r.nextCursor;
+    } while (cursor);
+    const rows = await p.deps.db.selectFrom('work_orders').select('id').where('department_id', '=', id.lz_gjj).orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
+    expect(rows.length).toBeGreaterThan(3);
+    expect(seen).toEqual(rows.map((r) => r.id));
   });
 });
