@@ -22,6 +22,7 @@ import { m0021 } from './0021_platform_notifications_unread_index.js';
 import { m0022 } from './0022_licenses_type_counts.js';
 import { m0023 } from './0023_consultation_follow_up_index.js';
 import { m0024 } from './0024_consultation_unit_orders_index.js';
+import { m0025 } from './0025_platform_data_access_order_index.js';
 
 /** Ordered by name; add new migrations at the end with the next number and the owning module in the name. */
 export const migrations: Record<string, TongbanMigration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, TongbanMigration> = {
   '0022_licenses_type_counts': m0022,
   '0023_consultation_follow_up_index': m0023,
   '0024_consultation_unit_orders_index': m0024,
+  '0025_platform_data_access_order_index': m0025,
 };

@@ -3,6 +3,8 @@ import { startTestPlatform, type TestPlatform, type Client } from '../../testing
 import { manualClock } from '../../platform/clock.js';
 import { AGENT_SCOPES } from './identity.policy.js';
 import { demoAgentGrants, demoEnterprises, demoPeople } from '../../demo/province-data.js';
+import { queryPlan } from '../../testing/query-plan.js';
+import { dataAccessPage } from './use-cases/registry.js';
 
 const clock = manualClock(new Date('2026-11-27T02:00:00Z'));
 let p: TestPlatform;
@@ -115,5 +117,34 @@ describe('enterprise agents', () => {
     const name = await lisi.post(`/api/v1/identity/enterprises/${XIANWEI}/agents`, { ...base, agentName: '王小二' });
     expect(name.body.error.code).toBe('identity.person_not_matched');
     expect(await count()).toBe(before);
+  });
+});
+
+describe('who read my data', () => {
+  it('pages the person’s entries and, acting for an enterprise, the enterprise’s too: newest first, each once, from the subjects’ index', async () => {
+    const lisi = await p.login('lisi');
+    const lisiId = demoPeople.find((x) => x.username === 'lisi')!.idNumber;
+    await actFor(lisi, XIANWEI);
+    for (let i = 0; i < 3; i++) expect((await lisi.get(`/api/v1/identity/enterprises/${XIANWEI}`)).status).toBe(200);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const r: any = (await lisi.get(`/api/v1/identity/people/me/data-access?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).body;
+      seen.push(...r.items.map((x: any) => x.id));
+      cursor = r.nextCursor;
+    } while (cursor);
+    const rows = await p.deps.db.selectFrom('data_access_log').select(['id', 'subject_type'])
+      .where((eb) => eb.or([eb.and([eb('subject_type', '=', 'person'), eb('subject_key', '=', lisiId)]), eb.and([eb('subject_type', '=', 'enterprise'), eb('subject_key', '=', XIANWEI)])]))
+      .orderBy('id', 'desc').execute();
+    expect(rows.filter((r) => r.subject_type === 'enterprise').length).toBeGreaterThanOrEqual(3);
+    expect(seen).toEqual(rows.map((r) => r.id));
+    for (const after of [undefined, 'ffffffff-ffff-7fff-bfff-ffffffffffff']) {
+      const own = await queryPlan(p.deps, dataAccessPage(p.deps.db, lisiId, null, 20, after).compile());
+      expect(own).toContain('data_access_subject_idx');
+      expect(own).not.toMatch(/TEMP B-TREE|Sort/); // in the page's order: the history is not sorted
+      const both = await queryPlan(p.deps, dataAccessPage(p.deps.db, lisiId, XIANWEI, 20, after).compile());
+      expect(both.match(/data_access_subject_idx/g)?.length).toBe(2);
+      expect(both).not.toMatch(/SCAN data_access_log|Seq Scan/);
+    }
   });
 });
