@@ -197,7 +197,8 @@ export function followUpPage(db: DbOrTx, dept: string | null, limit: number, aft
     return q.orderBy('concluded_at').orderBy('id').limit(limit + 1);
   };
   if (!dept) return branch();
-  // an order the centre received and dispatched itself is of both kinds (origin and dispatcher are the same centre): UNION keeps it once
+  // an order the centre received and dispatched itself is of both kinds (origin and dispatcher are the same centre):
+  // UNION keeps it once
   return db.selectFrom(branch('dispatcher_department_id').as('d')).selectAll()
     .union(db.selectFrom(branch('origin_dispatcher_id').as('o')).selectAll())
     .orderBy('concluded_at').orderBy('id').limit(limit + 1);

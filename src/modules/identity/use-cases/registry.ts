@@ -111,8 +111,8 @@ export async function setEnterpriseContact(deps: Deps, actor: Actor, uscc: strin
 
 /**
  * A page of the access log about a person, and an enterprise when its representative or agent asks (the two never
- * share an entry), newest first. Each subject's entries are read from its index in the page's order (migration 0025) and the pages
- * merged, so a page costs about a page however long the subject's history. Exported for its plan test.
+ * share an entry), newest first. Each subject's entries are read from its index in the page's order (migration 0025)
+ * and the pages merged, so a page costs about a page however long the subject's history. Exported for its plan test.
  */
 export function dataAccessPage(db: DbOrTx, person: string, enterprise: string | null, limit: number, after: string | undefined) {
   const branch = (type: 'person' | 'enterprise', key: string) => {
