@@ -8,6 +8,8 @@ import { parseLicenceId, buildLicenceId } from '../../platform/crypto/licence-id
 import { decodeSdJwtVcUnverified } from '../../platform/crypto/sd-jwt.js';
 import { demoPeople } from '../../demo/province-data.js';
 import { issueLicenceForCase, LICENCES_FORMAT } from './index.js';
+import { issuedPage } from './use-cases/issuers.js';
+import { queryPlan } from '../../testing/query-plan.js';
 import { T, TEAHOUSE, XIANWEI, dept, deptId, foodFields, listenHere, wrongCheck, zhangsan } from './testing/helpers.js';
 
 /** The licence type catalogue, issuance (officer, case, bulk import) and the department's view. */
@@ -272,6 +274,26 @@ describe('the department’s issued licences', () => {
     const yt = await admin.get(`/api/v1/licenses/issued?departmentId=${await deptId(p, 'yt_scjg')}`);
     expect(yt.body.items.map((i: any) => i.holder.name)).toContain('澜州市云台区李记商贸有限公司');
     expect((await (await p.login('zhangsan')).get('/api/v1/licenses/issued')).status).toBe(403);
+  });
+
+  it('pages through every licence of the department once, newest first, each page sought from the cursor in its index', async () => {
+    const officer = await p.login('mh_scjg_ck1');
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const r: any = (await officer.get(`/api/v1/licenses/issued?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).body;
+      seen.push(...r.items.map((i: any) => i.licenceId));
+      cursor = r.nextCursor;
+    } while (cursor);
+    const mh = await deptId(p, 'mh_scjg');
+    const rows = await p.deps.db.selectFrom('licenses').select('licence_id').where('issuer_department_id', '=', mh).orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
+    expect(rows.length).toBeGreaterThan(2);
+    expect(seen).toEqual(rows.map((r) => r.licence_id));
+    // the cursor is a condition of the index scan (PostgreSQL: "Index Cond", not a "Filter" on rows already read)
+    const plan = await queryPlan(p.deps, issuedPage(p.deps.db, mh, {}, 20, ['2026-11-01T00:00:00.000Z', 'zzzz']).compile());
+    expect(plan).toContain('licenses_issuer_idx');
+    if (p.deps.dialect === 'postgres') expect(plan).toMatch(/Index Cond: .*ROW\(created_at, id\) < ROW/);
+    else expect(plan).toMatch(/licenses_issuer_idx \(issuer_department_id=\? AND \(created_at,id\)<\(\?,\?\)\)/);
   });
 });
 

@@ -120,7 +120,7 @@ export async function findRectifications(deps: Deps, actor: Actor, query: Rectif
   if (!actor.roles.includes('platform_admin')) q = q.where('r.department_id', '=', actor.departmentId ?? '__none__');
   const status = query.status ?? 'open';
   if (status !== 'all') q = q.where('r.status', '=', status);
-  if (after) q = q.where((eb) => eb.or([eb('r.due_at', '>', after[0]), eb.and([eb('r.due_at', '=', after[0]), eb('r.id', '>', after[1])])]));
+  if (after) q = q.where((eb) => eb(eb.refTuple('r.due_at', 'r.id'), '>', eb.tuple(after[0], after[1])));
   const page = pageOf(await q.execute(), limit, (r) => [r.due_at, r.id]);
   const ids = page.items.map((r) => r.id);
   const [records, en] = await Promise.all([

@@ -147,7 +147,7 @@ export async function findMyQuestions(deps: Deps, actor: Actor, query: { limit?:
   const limit = pageLimit(query);
   const after = decodeCursor(query.cursor, 2) as [string, string] | null;
   let q = deps.db.selectFrom('consultation_questions').selectAll().where('asker_user_id', '=', actor.userId).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit + 1);
-  if (after) q = q.where((eb) => eb.or([eb('created_at', '<', after[0]), eb.and([eb('created_at', '=', after[0]), eb('id', '<', after[1])])]));
+  if (after) q = q.where((eb) => eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(after[0], after[1])));
   const page = pageOf(await q.execute(), limit, (r) => [r.created_at, r.id]);
   const ids = page.items.map((r) => r.id);
   const feedback = ids.length ? await deps.db.selectFrom('consultation_feedback').select(['question_id', 'entry_code', 'helpful']).where('question_id', 'in', ids).execute() : [];

@@ -1,6 +1,6 @@
 import type { Actor } from '../../../platform/actor.js';
 import type { Deps } from '../../../platform/deps.js';
-import { withTx } from '../../../platform/db/database.js';
+import { withTx, type DbOrTx } from '../../../platform/db/database.js';
 import { conflict, forbidden, invalid, notFound } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import { recordChange } from '../../../platform/record.js';
@@ -133,22 +133,28 @@ export async function removeTrust(deps: Deps, actor: Actor, id: string): Promise
 // The department's issued licences
 // ---------------------------------------------------------------------------------------------
 
-export async function listIssued(deps: Deps, actor: Actor, query: IssuedQuery) {
-  const departmentId = query.departmentId ?? actor.departmentId;
-  if (!departmentId) throw invalid('licenses.department_required', 'Name the department (departmentId).');
-  if (!canSeeIssued(actor, departmentId)) throw forbidden('licenses.not_your_department', 'You can see the licences of your own department only.');
-  if (!(await findDepartmentById(deps.db, departmentId))) throw notFound('licenses.department_not_found', 'No such department.');
-  const limit = pageLimit(query);
-  const after = decodeCursor(query.cursor, 2) as [string, string] | null;
-  let q = deps.db.selectFrom('licenses').selectAll().where('issuer_department_id', '=', departmentId).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit + 1);
+/** A page of a department's issued licences, newest first, with the list's filters. Exported for its plan test. */
+export function issuedPage(db: DbOrTx, departmentId: string, query: Pick<IssuedQuery, 'typeCode' | 'status' | 'q'>, limit: number, after: [string, string] | null) {
+  let q = db.selectFrom('licenses').selectAll().where('issuer_department_id', '=', departmentId).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit + 1);
   if (query.typeCode) q = q.where('type_code', '=', query.typeCode);
   if (query.status) q = q.where('status', '=', query.status);
   if (query.q) {
     const like = `%${query.q.replace(/[%_\\]/g, (c) => '\\' + c)}%`;
     q = q.where((eb) => eb.or([eb('holder_name', 'like', like), eb('number', '=', query.q!), eb('licence_id', '=', query.q!)]));
   }
-  if (after) q = q.where((eb) => eb.or([eb('created_at', '<', after[0]), eb.and([eb('created_at', '=', after[0]), eb('id', '<', after[1])])]));
-  const page = pageOf(await q.execute(), limit, (r) => [r.created_at, r.id]);
+  // a row value: both databases seek the issuer index to the cursor (an OR of the two parts is a filter on PostgreSQL,
+  // which then walks every newer licence to reach a deep page)
+  if (after) q = q.where((eb) => eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(after[0], after[1])));
+  return q;
+}
+
+export async function listIssued(deps: Deps, actor: Actor, query: IssuedQuery) {
+  const departmentId = query.departmentId ?? actor.departmentId;
+  if (!departmentId) throw invalid('licenses.department_required', 'Name the department (departmentId).');
+  if (!canSeeIssued(actor, departmentId)) throw forbidden('licenses.not_your_department', 'You can see the licences of your own department only.');
+  if (!(await findDepartmentById(deps.db, departmentId))) throw notFound('licenses.department_not_found', 'No such department.');
+  const limit = pageLimit(query);
+  const page = pageOf(await issuedPage(deps.db, departmentId, query, limit, decodeCursor(query.cursor, 2) as [string, string] | null).execute(), limit, (r) => [r.created_at, r.id]);
   const today = deps.calendar.chinaDate(deps.clock.now());
   return { items: await summariesOf(deps.db, page.items, today), nextCursor: page.nextCursor };
 }
