@@ -19,17 +19,11 @@
 // TONGBAN_BUILD_DIR names another build's dist/server (one made before a change) to measure it the same way.
 // PostgreSQL: TONGBAN_PG_BASE (default postgres://postgres@127.0.0.1:5432/postgres) names the server; a scratch
 // database is created and dropped.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { machineFacts } from './machine.mjs';
-import { scratchDatabase } from './scratch-pg.mjs';
+import { fmt, imp, pageTable, recordSection, timePages, withDemoDatabase } from './pages.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '..');
 const { values: opts } = parseArgs({
   options: {
     orders: { type: 'string', default: '500000' },
@@ -49,17 +43,9 @@ if (![M, WAITING, READS, DEEP].every((n) => Number.isInteger(n) && n >= 1) || !D
   console.error('bench: --orders, --waiting, --reads and --deep must be positive integers; --db sqlite, postgres or both');
   process.exit(2);
 }
-const build = path.resolve(process.env.TONGBAN_BUILD_DIR || path.join(root, 'dist/server'));
-const imp = (p) => import(pathToFileURL(path.join(build, p)).href);
-const { createDeps } = await imp('app.js');
-const { loadConfig } = await imp('platform/config.js');
-const { seedDemo } = await imp('demo/seed.js');
 const { systemActor } = await imp('platform/actor.js');
 const { demoDepartments } = await imp('demo/province-data.js');
 const { findDispatcherQueue, findUnitQueue } = await imp('modules/consultation/use-cases/orders-read.js');
-
-const fmt = (n) => Math.round(n).toLocaleString('en-US');
-const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 /** The demo's work orders copied `copies` times into the centre's concluded orders, by one INSERT … SELECT. */
 async function copyOrders(deps, centreId, copies) {
@@ -80,14 +66,8 @@ async function copyOrders(deps, centreId, copies) {
     select ${columns.map((c) => value[c] ?? `w.${c}`).join(', ')} from work_orders w cross join k`).execute(deps.db);
 }
 
-async function measure(dbKind) {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-bench-queues-'));
-  const scratch = dbKind === 'postgres' ? await scratchDatabase('tb_bench_orders') : null;
-  const config = loadConfig({ TONGBAN_DATA_DIR: dataDir, ...(scratch ? { DATABASE_URL: scratch.url } : {}) }, { passwordHashCost: 1024 });
-  const deps = await createDeps(config);
-  try {
-    console.log(`bench: ${dbKind}: seeding the demo province…`);
-    await seedDemo(deps);
+function measure(dbKind) {
+  return withDemoDatabase(dbKind, 'bench-orders', async (deps) => {
     const centre = demoDepartments.find((d) => d.key === 'lz_zwsj');
     const centreId = (await deps.db.selectFrom('departments').select('id').where('uscc', '=', centre.uscc).executeTakeFirstOrThrow()).id;
     const demoOrders = Number((await deps.db.selectFrom('work_orders').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
@@ -109,58 +89,27 @@ async function measure(dbKind) {
     const busiest = await deps.db.selectFrom('work_orders').select('department_id').select((eb) => eb.fn.countAll().as('n'))
       .where('department_id', 'is not', null).groupBy('department_id').orderBy('n', 'desc').limit(1).executeTakeFirstOrThrow();
     const unitName = (await deps.db.selectFrom('departments').select('name').where('id', '=', busiest.department_id).executeTakeFirstOrThrow()).name;
+    const queues = [
+      [`follow_up of ${centre.name} (${fmt(concludedN)} concluded, ${fmt(waitingN)} waiting)`,
+        (cursor) => findDispatcherQueue(deps, officer(centreId), { queue: 'follow_up', limit: 20, ...(cursor ? { cursor } : {}) })],
+      [`all orders of ${unitName} (${fmt(Number(busiest.n))})`,
+        (cursor) => findUnitQueue(deps, officer(busiest.department_id), { queue: 'all', limit: 20, ...(cursor ? { cursor } : {}) })],
+    ];
     const rows = [];
-    // the first page and the page DEEP pages down the cursor chain, READS times each
-    const timePages = async (queueLabel, n, read) => {
-      let cursor = null;
-      for (let i = 0; i < DEEP; i++) cursor = (await read(cursor)).nextCursor;
-      if (!cursor) throw new Error(`fewer than ${DEEP + 1} pages in ${queueLabel}: raise --orders or lower --waiting`);
-      for (const [label, at] of [['first page', null], [`page ${DEEP + 1}`, cursor]]) {
-        for (let i = 0; i < 5; i++) await read(at);
-        const ms = [];
-        for (let i = 0; i < READS; i++) {
-          const t0 = performance.now();
-          const page = await read(at);
-          ms.push(performance.now() - t0);
-          if (page.items.length !== 20) throw new Error(`a page of ${page.items.length} orders`);
-        }
-        ms.sort((a, b) => a - b);
-        rows.push({ db: dbKind, queue: queueLabel, n, label, p50: pct(ms, 50), p99: pct(ms, 99), max: ms.at(-1) });
-        console.log(`${dbKind} ${queueLabel} ${label}: p50 ${pct(ms, 50).toFixed(2)} ms, p99 ${pct(ms, 99).toFixed(2)} ms, max ${ms.at(-1).toFixed(2)} ms`);
-      }
-    };
-    await timePages(`follow_up of ${centre.name} (${fmt(concludedN)} concluded, ${fmt(waitingN)} waiting)`, waitingN,
-      (cursor) => findDispatcherQueue(deps, officer(centreId), { queue: 'follow_up', limit: 20, ...(cursor ? { cursor } : {}) }));
-    await timePages(`all orders of ${unitName} (${fmt(Number(busiest.n))})`, Number(busiest.n),
-      (cursor) => findUnitQueue(deps, officer(busiest.department_id), { queue: 'all', limit: 20, ...(cursor ? { cursor } : {}) }));
+    for (const [what, read] of queues) {
+      for (const r of await timePages(read, { deep: DEEP, reads: READS, what: `${dbKind} ${what}` })) rows.push({ db: dbKind, what, ...r });
+    }
     return rows;
-  } finally {
-    await deps.close();
-    await scratch?.drop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 const facts = machineFacts();
 const results = [];
 for (const d of DBS) results.push(...(await measure(d)));
-const table = [
-  '| database | queue | page | p50 | p99 | max |',
-  '|---|---|---|---:|---:|---:|',
-  ...results.map((r) => `| ${r.db} | ${r.queue} | ${r.label} | ${r.p50.toFixed(2)} ms | ${r.p99.toFixed(2)} ms | ${r.max.toFixed(2)} ms |`),
-];
+const table = pageTable(results, 'queue');
 console.log(`\n${table.join('\n')}`);
 if (opts.record) {
-  fs.appendFileSync(path.join(here, 'RESULTS.md'), [
-    '',
-    `## ${facts.date.slice(0, 10)} — consultation: work-order queues at ${fmt(M)} concluded orders`,
-    '',
-    `- Date: ${facts.date}`,
-    `- CPU: ${facts.cpu}; ${facts.cores} cores; ${facts.memGiB} GiB memory; ${facts.os}; load average before the run ${facts.load}, after ${machineFacts().load}`,
-    `- Node ${facts.node}; build ${path.relative(root, build) || build}; \`node bench/consultation-queues.mjs --orders ${M} --waiting ${WAITING} --reads ${READS} --deep ${DEEP}\`: the demo's work orders copied by SQL into concluded orders of 澜州市政务服务和数据管理局 (1 in ${WAITING} not followed up); findDispatcherQueue(queue=follow_up) as its officer and findUnitQueue(queue=all) as an officer of the unit with the most orders, 20 a page, one read at a time`,
-    '',
-    ...table,
-    '',
-  ].join('\n'));
-  console.log('bench: recorded in bench/RESULTS.md');
+  recordSection(facts, `consultation: work-order queues at ${fmt(M)} concluded orders`,
+    `\`node bench/consultation-queues.mjs --orders ${M} --waiting ${WAITING} --reads ${READS} --deep ${DEEP}\`: the demo's work orders copied by SQL into concluded orders of 澜州市政务服务和数据管理局 (1 in ${WAITING} not followed up); findDispatcherQueue(queue=follow_up) as its officer and findUnitQueue(queue=all) as an officer of the unit with the most orders, 20 a page, one read at a time`,
+    table);
 }

@@ -14,17 +14,11 @@
 // TONGBAN_BUILD_DIR names another build's dist/server (one made before a change) to measure it the same way.
 // PostgreSQL: TONGBAN_PG_BASE (default postgres://postgres@127.0.0.1:5432/postgres); a scratch database is created and
 // dropped.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { machineFacts } from './machine.mjs';
-import { scratchDatabase } from './scratch-pg.mjs';
+import { fmt, imp, pageTable, recordSection, timePages, withDemoDatabase } from './pages.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '..');
 const { values: opts } = parseArgs({
   options: {
     entries: { type: 'string', default: '100000' },
@@ -44,17 +38,9 @@ if (![N, READS, DEEP].every((n) => Number.isInteger(n) && n >= 1) || !Number.isI
   console.error('bench: --entries, --reads and --deep must be positive integers, --noise an integer ≥ 0; --db sqlite, postgres or both');
   process.exit(2);
 }
-const build = path.resolve(process.env.TONGBAN_BUILD_DIR || path.join(root, 'dist/server'));
-const imp = (p) => import(pathToFileURL(path.join(build, p)).href);
-const { createDeps } = await imp('app.js');
-const { loadConfig } = await imp('platform/config.js');
-const { seedDemo } = await imp('demo/seed.js');
 const { systemActor } = await imp('platform/actor.js');
 const { demoPeople, demoEnterprises } = await imp('demo/province-data.js');
 const { findMyDataAccess } = await imp('modules/identity/use-cases/registry.js');
-
-const fmt = (n) => Math.round(n).toLocaleString('en-US');
-const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 /** `n` entries about one subject: ids in time order (a UUIDv7's layout: 12 hex digits of milliseconds first). */
 async function writeEntries(deps, subjectType, subjectKey, n, startMs) {
@@ -69,14 +55,8 @@ async function writeEntries(deps, subjectType, subjectKey, n, startMs) {
     select ${id} || '${subjectType === 'person' ? 'a' : 'b'}', ${at}, null, 'bench', null, null, '${subjectType}', '${subjectKey}', '["name"]', '基准测试' from k`).execute(deps.db);
 }
 
-async function measure(dbKind) {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-bench-access-'));
-  const scratch = dbKind === 'postgres' ? await scratchDatabase('tb_bench_access') : null;
-  const config = loadConfig({ TONGBAN_DATA_DIR: dataDir, ...(scratch ? { DATABASE_URL: scratch.url } : {}) }, { passwordHashCost: 1024 });
-  const deps = await createDeps(config);
-  try {
-    console.log(`bench: ${dbKind}: seeding the demo province…`);
-    await seedDemo(deps);
+function measure(dbKind) {
+  return withDemoDatabase(dbKind, 'bench-access', async (deps) => {
     const lisi = demoPeople.find((x) => x.username === 'lisi');
     const xianwei = demoEnterprises.find((e) => e.name === '澜州市明湖区鲜味餐饮有限公司');
     const t = performance.now();
@@ -91,52 +71,21 @@ async function measure(dbKind) {
     console.log(`bench: ${dbKind}: ${fmt(total)} entries written in ${((performance.now() - t) / 1000).toFixed(0)} s`);
     const person = { ...systemActor('bench'), kind: 'citizen', username: 'lisi', displayName: lisi.name, idNumber: lisi.idNumber };
     const rows = [];
-    for (const [who, actor] of [['李四', person], ['李四 acting for the enterprise', { ...person, onBehalfOf: { uscc: xianwei.uscc, name: xianwei.name, relation: 'legal_rep', scopes: '*' } }]]) {
+    for (const [what, actor] of [['李四', person], ['李四 acting for the enterprise', { ...person, onBehalfOf: { uscc: xianwei.uscc, name: xianwei.name, relation: 'legal_rep', scopes: '*' } }]]) {
       const read = (cursor) => findMyDataAccess(deps, actor, { limit: 20, ...(cursor ? { cursor } : {}) });
-      let cursor = null;
-      for (let i = 0; i < DEEP; i++) cursor = (await read(cursor)).nextCursor;
-      for (const [label, at] of [['first page', null], [`page ${DEEP + 1}`, cursor]]) {
-        for (let i = 0; i < 5; i++) await read(at);
-        const ms = [];
-        for (let i = 0; i < READS; i++) {
-          const t0 = performance.now();
-          const page = await read(at);
-          ms.push(performance.now() - t0);
-          if (page.items.length !== 20) throw new Error(`a page of ${page.items.length} entries`);
-        }
-        ms.sort((a, b) => a - b);
-        rows.push({ db: dbKind, who, label, p50: pct(ms, 50), p99: pct(ms, 99), max: ms.at(-1) });
-        console.log(`${dbKind} ${who} ${label}: p50 ${pct(ms, 50).toFixed(2)} ms, p99 ${pct(ms, 99).toFixed(2)} ms`);
-      }
+      for (const r of await timePages(read, { deep: DEEP, reads: READS, what: `${dbKind} ${what}` })) rows.push({ db: dbKind, what, ...r });
     }
     return rows;
-  } finally {
-    await deps.close();
-    await scratch?.drop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 const facts = machineFacts();
 const results = [];
 for (const d of DBS) results.push(...(await measure(d)));
-const table = [
-  '| database | reader | page | p50 | p99 | max |',
-  '|---|---|---|---:|---:|---:|',
-  ...results.map((r) => `| ${r.db} | ${r.who} | ${r.label} | ${r.p50.toFixed(2)} ms | ${r.p99.toFixed(2)} ms | ${r.max.toFixed(2)} ms |`),
-];
+const table = pageTable(results, 'reader');
 console.log(`\n${table.join('\n')}`);
 if (opts.record) {
-  fs.appendFileSync(path.join(here, 'RESULTS.md'), [
-    '',
-    `## ${facts.date.slice(0, 10)} — identity: "who read my data" at ${fmt(N)} entries per subject`,
-    '',
-    `- Date: ${facts.date}`,
-    `- CPU: ${facts.cpu}; ${facts.cores} cores; ${facts.memGiB} GiB memory; ${facts.os}; load average before the run ${facts.load}, after ${machineFacts().load}`,
-    `- Node ${facts.node}; build ${process.env.TONGBAN_BUILD_DIR ? 'TONGBAN_BUILD_DIR' : 'dist/server'}; \`node bench/data-access.mjs --entries ${N} --noise ${NOISE} --reads ${READS} --deep ${DEEP}\`: ${fmt(N)} access-log entries about 李四 and ${fmt(N)} about the enterprise he represents, ${fmt(NOISE)} about other people, by SQL; findMyDataAccess (20 a page), one read at a time`,
-    '',
-    ...table,
-    '',
-  ].join('\n'));
-  console.log('bench: recorded in bench/RESULTS.md');
+  recordSection(facts, `identity: "who read my data" at ${fmt(N)} entries per subject`,
+    `\`node bench/data-access.mjs --entries ${N} --noise ${NOISE} --reads ${READS} --deep ${DEEP}\`: ${fmt(N)} access-log entries about 李四 and ${fmt(N)} about the enterprise he represents, ${fmt(NOISE)} about other people, by SQL; findMyDataAccess (20 a page), one read at a time`,
+    table);
 }
