@@ -126,25 +126,26 @@ export async function getOrderDetail(deps: Deps, actor: Actor, id: string): Prom
 
 type OrderQuery = SelectQueryBuilder<Database, 'work_orders', WorkOrdersTable>;
 
+type OrderColumn = 'created_at' | 'due_at' | 'sign_due_at' | 'concluded_at';
+
+/** One page of a query ordered by (column, id), ascending or descending, after the cursor's pair: limit + 1 rows. */
+function keysetPage(q: OrderQuery, column: OrderColumn, dir: 'asc' | 'desc', limit: number, after: [string, string] | null) {
+  const qq = q.orderBy(column, dir).orderBy('id', dir).limit(limit + 1);
+  return after ? qq.where((eb) => eb(eb.refTuple(column, 'id'), dir === 'asc' ? '>' : '<', eb.tuple(after[0], after[1]))) : qq;
+}
+
 /** Pages a query ordered by (column, id), ascending or descending, with a cursor of the last row's pair. */
-async function pageBy(
-  db: DbOrTx, q: OrderQuery, column: 'created_at' | 'due_at' | 'sign_due_at' | 'concluded_at', dir: 'asc' | 'desc', query: { limit?: number; cursor?: string }, now: string,
-): Promise<PageResult<OrderSummary>> {
+async function pageBy(db: DbOrTx, q: OrderQuery, column: OrderColumn, dir: 'asc' | 'desc', query: { limit?: number; cursor?: string }, now: string): Promise<PageResult<OrderSummary>> {
   const limit = pageLimit(query);
-  const after = decodeCursor(query.cursor, 2) as [string, string] | null;
-  let qq = q.orderBy(column, dir).orderBy('id', dir).limit(limit + 1);
-  if (after) qq = qq.where((eb) => eb(eb.refTuple(column, 'id'), dir === 'asc' ? '>' : '<', eb.tuple(after[0], after[1])));
-  const page = pageOf(await qq.execute(), limit, (r) => [r[column] ?? '', r.id]);
+  const page = pageOf(await keysetPage(q, column, dir, limit, decodeCursor(query.cursor, 2) as [string, string] | null).execute(), limit, (r) => [r[column] ?? '', r.id]);
   const items = await summaries(db, page.items, now);
   return { items, nextCursor: page.nextCursor };
 }
 
-/** A page of a unit's orders, newest first, read in order from its index (migration 0024). Exported for its plan test. */
-export function unitOrdersPage(db: DbOrTx, dept: string, limit: number, after: [string, string] | null) {
-  let q = db.selectFrom('work_orders').selectAll().where('department_id', '=', dept);
-  if (after) q = q.where((eb) => eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(after[0], after[1])));
-  return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit + 1);
-}
+const unitOrders = (db: DbOrTx, dept: string) => db.selectFrom('work_orders').selectAll().where('department_id', '=', dept);
+
+/** The query of a page of a unit's "all" queue: newest first, read in order from its index (migration 0024). For its plan test. */
+export const unitOrdersPage = (db: DbOrTx, dept: string, limit: number, after: [string, string] | null) => keysetPage(unitOrders(db, dept), 'created_at', 'desc', limit, after);
 
 /** The unit's queues: to sign, in progress, due soon, overdue, joint (opinions it owes as co-unit), all. */
 export async function findUnitQueue(deps: Deps, actor: Actor, query: UnitQueueQuery): Promise<PageResult<OrderSummary>> {
@@ -152,7 +153,7 @@ export async function findUnitQueue(deps: Deps, actor: Actor, query: UnitQueueQu
   const dept = actor.departmentId!;
   const db = deps.db;
   const now = deps.clock.nowIso();
-  const mine = db.selectFrom('work_orders').selectAll().where('department_id', '=', dept);
+  const mine = unitOrders(db, dept);
   switch (query.queue) {
     case 'to_sign':
       return pageBy(db, mine.where('status', '=', 'to_sign'), 'sign_due_at', 'asc', query, now);
@@ -162,11 +163,8 @@ export async function findUnitQueue(deps: Deps, actor: Actor, query: UnitQueueQu
       return pageBy(db, mine.where('status', 'in', [...AT_UNIT]).where('paused', '=', 0).where('warn_at', '<=', now).where('due_at', '>', now), 'due_at', 'asc', query, now);
     case 'overdue':
       return pageBy(db, mine.where('status', 'in', [...AT_UNIT]).where('paused', '=', 0).where('due_at', '<=', now), 'due_at', 'asc', query, now);
-    case 'all': {
-      const limit = pageLimit(query);
-      const page = pageOf(await unitOrdersPage(db, dept, limit, decodeCursor(query.cursor, 2) as [string, string] | null).execute(), limit, (r) => [r.created_at, r.id]);
-      return { items: await summaries(db, page.items, now), nextCursor: page.nextCursor };
-    }
+    case 'all':
+      return pageBy(db, mine, 'created_at', 'desc', query, now);
     case 'joint': {
       const limit = pageLimit(query);
       const after = decodeCursor(query.cursor, 2) as [string, string] | null;
@@ -191,10 +189,8 @@ export async function findUnitQueue(deps: Deps, actor: Actor, query: UnitQueueQu
  */
 export function followUpPage(db: DbOrTx, dept: string | null, limit: number, after: [string, string] | null) {
   const branch = (column?: 'dispatcher_department_id' | 'origin_dispatcher_id') => {
-    let q = db.selectFrom('work_orders').selectAll().where('concluded_at', 'is not', null).where('follow_up_at', 'is', null);
-    if (column) q = q.where(column, '=', dept!);
-    if (after) q = q.where((eb) => eb(eb.refTuple('concluded_at', 'id'), '>', eb.tuple(after[0], after[1])));
-    return q.orderBy('concluded_at').orderBy('id').limit(limit + 1);
+    const waiting = db.selectFrom('work_orders').selectAll().where('concluded_at', 'is not', null).where('follow_up_at', 'is', null);
+    return keysetPage(column ? waiting.where(column, '=', dept!) : waiting, 'concluded_at', 'asc', limit, after);
   };
   if (!dept) return branch();
   // an order the centre received and dispatched itself is of both kinds (origin and dispatcher are the same centre):
