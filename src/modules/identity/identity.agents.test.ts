@@ -135,10 +135,13 @@ describe('who read my data', () => {
     } while (cursor);
     const rows = await p.deps.db.selectFrom('data_access_log').select(['id', 'subject_type'])
       .where((eb) => eb.or([eb.and([eb('subject_type', '=', 'person'), eb('subject_key', '=', lisiId)]), eb.and([eb('subject_type', '=', 'enterprise'), eb('subject_key', '=', XIANWEI)])]))
-      .orderBy('id', 'desc').execute();
+      .orderBy('at', 'desc').orderBy('id', 'desc').execute();
     expect(rows.filter((r) => r.subject_type === 'enterprise').length).toBeGreaterThanOrEqual(3);
     expect(seen).toEqual(rows.map((r) => r.id));
-    for (const after of [undefined, 'ffffffff-ffff-7fff-bfff-ffffffffffff']) {
+    // newest first by the time shown, also where the demo's backdated entries have ids made later
+    const times = (await Promise.all(seen.map((x) => p.deps.db.selectFrom('data_access_log').select('at').where('id', '=', x).executeTakeFirstOrThrow()))).map((r) => r.at);
+    expect(times).toEqual([...times].sort().reverse());
+    for (const after of [null, ['2026-11-27T00:00:00.000Z', 'zzzz']] as ([string, string] | null)[]) {
       const own = await queryPlan(p.deps, dataAccessPage(p.deps.db, lisiId, null, 20, after).compile());
       expect(own).toContain('data_access_subject_idx');
       expect(own).not.toMatch(/TEMP B-TREE|Sort/); // in the page's order: the history is not sorted

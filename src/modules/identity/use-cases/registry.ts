@@ -111,28 +111,29 @@ export async function setEnterpriseContact(deps: Deps, actor: Actor, uscc: strin
 
 /**
  * A page of the access log about a person, and an enterprise when its representative or agent asks (the two never
- * share an entry), newest first. Each subject's entries are read from its index in the page's order (migration 0025)
+ * share an entry), newest first by the time of access. Each subject's entries are read from its index in the page's
+ * order (migration 0025)
  * and the pages merged, so a page costs about a page however long the subject's history. Exported for its plan test.
  */
-export function dataAccessPage(db: DbOrTx, person: string, enterprise: string | null, limit: number, after: string | undefined) {
+export function dataAccessPage(db: DbOrTx, person: string, enterprise: string | null, limit: number, after: [string, string] | null) {
   const branch = (type: 'person' | 'enterprise', key: string) => {
-    let q = db.selectFrom('data_access_log').selectAll().where('subject_type', '=', type).where('subject_key', '=', key);
-    if (after) q = q.where('id', '<', after);
-    return q.orderBy('id', 'desc').limit(limit + 1);
+    const q = db.selectFrom('data_access_log').selectAll().where('subject_type', '=', type).where('subject_key', '=', key)
+      .orderBy('at', 'desc').orderBy('id', 'desc').limit(limit + 1);
+    return after ? q.where((eb) => eb(eb.refTuple('at', 'id'), '<', eb.tuple(after[0], after[1]))) : q;
   };
   if (!enterprise) return branch('person', person);
   return db.selectFrom(branch('person', person).as('p')).selectAll()
     .unionAll(db.selectFrom(branch('enterprise', enterprise).as('e')).selectAll())
-    .orderBy('id', 'desc').limit(limit + 1);
+    .orderBy('at', 'desc').orderBy('id', 'desc').limit(limit + 1);
 }
 
 /** Who read my data: every access-log entry about the logged-in citizen (and, when acting for one, the enterprise). */
 export async function findMyDataAccess(deps: Deps, actor: Actor, query: { limit?: number; cursor?: string }) {
   if (!actor.idNumber) return { items: [], nextCursor: null };
   const limit = pageLimit(query);
-  const after = decodeCursor(query.cursor, 1)?.[0] as string | undefined;
+  const after = decodeCursor(query.cursor, 2) as [string, string] | null;
   const qb = dataAccessPage(deps.db, actor.idNumber, actor.onBehalfOf?.uscc ?? null, limit, after);
-  const page = pageOf(await qb.execute(), limit, (r) => [r.id]);
+  const page = pageOf(await qb.execute(), limit, (r) => [r.at, r.id]);
   const names = await departmentNames(deps.db, page.items.map((r) => r.accessor_department_id).filter((x): x is string => !!x));
   return {
     items: page.items.map((r) => ({
